@@ -1,0 +1,283 @@
+package minimax.format;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small, strict JSON reader and writer (RFC 8259), enough for model metadata.
+ *
+ * <p>Reading maps objects to {@code LinkedHashMap<String, Object>} (key order kept), arrays to
+ * {@code List<Object>}, strings to {@code String}, {@code true/false} to {@code Boolean},
+ * {@code null} to {@code null}, integers without fraction or exponent that fit to {@code Long}, and
+ * other numbers to {@code Double}. Writing accepts those types plus any {@code Number}; doubles are
+ * written with {@link Double#toString}, floats with {@link Float#toString}, so they read back
+ * exactly. Nesting is limited to {@value #MAX_DEPTH} levels so hostile input cannot exhaust the stack.
+ */
+public final class Json {
+    /** Deepest nesting accepted. */
+    public static final int MAX_DEPTH = 256;
+
+    private final String text;
+    private int pos;
+
+    private Json(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Parses one JSON value, which must be the whole text (surrounding whitespace allowed).
+     *
+     * @throws FormatException with the offset and what was expected and found
+     */
+    public static Object parse(String text) throws FormatException {
+        Json p = new Json(text);
+        p.skipWhitespace();
+        Object v = p.value(0);
+        p.skipWhitespace();
+        if (p.pos != text.length()) throw p.error("end of input");
+        return v;
+    }
+
+    private Object value(int depth) throws FormatException {
+        if (depth > MAX_DEPTH) throw new FormatException("JSON nested deeper than " + MAX_DEPTH + " levels at offset " + pos);
+        if (pos >= text.length()) throw error("a value");
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{': return object(depth);
+            case '[': return array(depth);
+            case '"': return string();
+            case 't': return literal("true", Boolean.TRUE);
+            case 'f': return literal("false", Boolean.FALSE);
+            case 'n': return literal("null", null);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) return number();
+                throw error("a value");
+        }
+    }
+
+    private Map<String, Object> object(int depth) throws FormatException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        pos++;
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+            return m;
+        }
+        while (true) {
+            skipWhitespace();
+            if (peek() != '"') throw error("a string key");
+            String key = string();
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            if (m.containsKey(key)) throw new FormatException("duplicate JSON key \"" + key + "\" at offset " + pos);
+            m.put(key, value(depth + 1));
+            skipWhitespace();
+            char c = peek();
+            pos++;
+            if (c == '}') return m;
+            if (c != ',') {
+                pos--;
+                throw error("',' or '}'");
+            }
+        }
+    }
+
+    private List<Object> array(int depth) throws FormatException {
+        List<Object> list = new ArrayList<>();
+        pos++;
+        skipWhitespace();
+        if (peek() == ']') {
+            pos++;
+            return list;
+        }
+        while (true) {
+            skipWhitespace();
+            list.add(value(depth + 1));
+            skipWhitespace();
+            char c = peek();
+            pos++;
+            if (c == ']') return list;
+            if (c != ',') {
+                pos--;
+                throw error("',' or ']'");
+            }
+        }
+    }
+
+    private String string() throws FormatException {
+        pos++; // opening quote
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= text.length()) throw error("a closing '\"'");
+            char c = text.charAt(pos++);
+            if (c == '"') return sb.toString();
+            if (c < 0x20) {
+                pos--;
+                throw error("an escaped control character");
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (pos >= text.length()) throw error("an escape character");
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"': sb.append('"'); break;
+                case '\\': sb.append('\\'); break;
+                case '/': sb.append('/'); break;
+                case 'b': sb.append('\b'); break;
+                case 'f': sb.append('\f'); break;
+                case 'n': sb.append('\n'); break;
+                case 'r': sb.append('\r'); break;
+                case 't': sb.append('\t'); break;
+                case 'u': {
+                    if (pos + 4 > text.length()) throw error("four hex digits");
+                    try {
+                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw error("four hex digits");
+                    }
+                    pos += 4;
+                    break;
+                }
+                default:
+                    pos--;
+                    throw error("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+            }
+        }
+    }
+
+    private Object number() throws FormatException {
+        int start = pos;
+        if (peek() == '-') pos++;
+        if (peek() == '0') pos++;
+        else if (Character.isDigit(peek())) while (Character.isDigit(peek())) pos++;
+        else throw error("a digit");
+        boolean integral = true;
+        if (peek() == '.') {
+            integral = false;
+            pos++;
+            if (!Character.isDigit(peek())) throw error("a digit after '.'");
+            while (Character.isDigit(peek())) pos++;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integral = false;
+            pos++;
+            if (peek() == '+' || peek() == '-') pos++;
+            if (!Character.isDigit(peek())) throw error("a digit in the exponent");
+            while (Character.isDigit(peek())) pos++;
+        }
+        String s = text.substring(start, pos);
+        if (integral) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException tooLarge) {
+                return Double.parseDouble(s);
+            }
+        }
+        return Double.parseDouble(s);
+    }
+
+    private Object literal(String word, Object value) throws FormatException {
+        if (!text.startsWith(word, pos)) throw error("'" + word + "'");
+        pos += word.length();
+        return value;
+    }
+
+    private void expect(char c) throws FormatException {
+        if (peek() != c) throw error("'" + c + "'");
+        pos++;
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    private void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            pos++;
+        }
+    }
+
+    private FormatException error(String expected) {
+        String found = pos >= text.length() ? "end of input" : "'" + text.charAt(pos) + "'";
+        return new FormatException("invalid JSON: expected " + expected + " at offset " + pos + ", found " + found);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Writes a value as compact JSON.
+     *
+     * @throws IllegalArgumentException for NaN or infinite numbers and unsupported types
+     */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb);
+        return sb.toString();
+    }
+
+    private static void write(Object v, StringBuilder sb) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String) {
+            quote((String) v, sb);
+        } else if (v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (!Double.isFinite(d)) throw new IllegalArgumentException("JSON cannot hold the number " + v);
+            sb.append(v instanceof Float ? Float.toString((Float) v) : Double.toString(d));
+        } else if (v instanceof Number) {
+            sb.append(((Number) v).longValue());
+        } else if (v instanceof Map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                if (!(e.getKey() instanceof String)) throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
+                if (!first) sb.append(',');
+                first = false;
+                quote((String) e.getKey(), sb);
+                sb.append(':');
+                write(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (v instanceof List) {
+            sb.append('[');
+            boolean first = true;
+            for (Object o : (List<?>) v) {
+                if (!first) sb.append(',');
+                first = false;
+                write(o, sb);
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("JSON cannot hold a " + v.getClass().getName());
+        }
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                case '\b': sb.append("\\b"); break;
+                case '\f': sb.append("\\f"); break;
+                default:
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,56 @@
+package minimax;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the layering arrows pointing down: each package of core may use only the packages listed
+ * for it here (checked on the imports and fully qualified names in the sources).
+ */
+class ArchitectureTest {
+    /** package → the minimax packages it may depend on (besides itself). */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "kernels", Set.of(),
+            "tensor", Set.of("kernels"),
+            "format", Set.of("tensor"),
+            "autodiff", Set.of("tensor", "kernels"),
+            "losses", Set.of("autodiff", "tensor"),
+            "optim", Set.of("autodiff", "tensor", "kernels"),
+            "train", Set.of("autodiff", "tensor"),
+            "nn", Set.of("autodiff", "tensor", "kernels", "losses", "optim", "train", "format"));
+
+    private static final Pattern REFERENCE = Pattern.compile("\\bminimax\\.([a-z]+)\\.");
+
+    @Test
+    void packagesDependOnlyOnLayersBelowThem() throws IOException {
+        Path root = Files.isDirectory(Path.of("src/main/java/minimax")) ? Path.of("src/main/java/minimax") : Path.of("core/src/main/java/minimax");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String pkg = root.relativize(f).getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                if (allowed == null) {
+                    violations.add(f + ": package '" + pkg + "' has no entry in ArchitectureTest.ALLOWED");
+                    continue;
+                }
+                Matcher m = REFERENCE.matcher(Files.readString(f));
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(pkg) && !allowed.contains(used)) violations.add(f + " uses minimax." + used);
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), "layering violations:\n" + String.join("\n", violations));
+    }
+}
