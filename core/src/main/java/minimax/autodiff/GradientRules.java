@@ -28,7 +28,8 @@ final class GradientRules {
             case DIV: return of(g.div(in[1]), g.mul(y).div(in[1]).neg());          // d(a/b)/db = −(a/b)/b
             case NEG: return of(g.neg());
             case ADD_SCALAR: return of(g);
-            case MUL_SCALAR: return of(g.mul((float) (double) (Double) y.attribute));
+            // the constant as a scalar of g's type: for float64 it keeps the double 1/c that div(c) recorded
+            case MUL_SCALAR: return of(g.mul(Value.constantLike(g, (Double) y.attribute)));
             case POW: {
                 float p = (float) (double) (Double) y.attribute;
                 return of(g.mul(x.pow(p - 1f)).mul(p));
@@ -45,7 +46,8 @@ final class GradientRules {
             case LEAKY_RELU: {
                 Tensor positive = x.data().greater(0f);
                 float alpha = (float) (double) (Double) y.attribute;
-                return of(g.mul(positive.mul(1f - alpha).add(alpha)));             // 1 where x > 0, else α
+                // 1 where x > 0, else α; built as p + (1 − p)·α so the slope is exactly 1, not (1 − α) + α
+                return of(g.mul(positive.add(positive.neg().add(1f).mul(alpha))));
             }
             case ABS: return of(g.mul(x.data().sign()));
             case CLIP: {

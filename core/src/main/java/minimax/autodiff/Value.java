@@ -192,14 +192,14 @@ public final class Value {
 
     /** Mean of all elements, a scalar. */
     public Value mean() {
-        return sum().mul(1f / Math.max(1, data.size()));
+        return sum().div((float) Math.max(1, data.size())); // div keeps 1/n in double for float64, see Tensor.mean
     }
 
     /** Mean over axes; with {@code keepDims} they stay with size 1. */
     public Value mean(int[] axes, boolean keepDims) {
         Value s = sum(axes, keepDims);
         int count = data.size() / Math.max(1, Shapes.size(s.data.shape()));
-        return s.mul(1f / Math.max(1, count));
+        return s.div((float) Math.max(1, count));
     }
 
     /** Maximum over axes; the gradient is shared equally among tied maxima. */

@@ -46,7 +46,6 @@ public final class Gemm {
                     int co = i * n;
                     for (int p = p0; p < p1; p++) {
                         float s = transA ? a[p * m + i] : a[i * k + p];
-                        if (s == 0f) continue;
                         int bo = p * n;
                         for (int j = j0; j < j1; j++) c[co + j] += s * b[bo + j];
                     }

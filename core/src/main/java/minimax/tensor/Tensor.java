@@ -250,7 +250,7 @@ public final class Tensor {
     /** {@code x + c}. */ public Tensor add(float c) { return map(UnaryOp.ADD_SCALAR, c, 0); }
     /** {@code x − c}. */ public Tensor sub(float c) { return map(UnaryOp.ADD_SCALAR, -(double) c, 0); }
     /** {@code x · c}. */ public Tensor mul(float c) { return map(UnaryOp.MUL_SCALAR, c, 0); }
-    /** {@code x / c}. */ public Tensor div(float c) { return map(UnaryOp.MUL_SCALAR, 1.0 / c, 0); }
+    /** {@code x / c}. */ public Tensor div(float c) { return map(UnaryOp.DIV_SCALAR, c, 0); }
     /** 1 where {@code x > c}, else 0. */ public Tensor greater(float c) { return map(UnaryOp.GREATER_SCALAR, c, 0); }
     /** 1 where {@code x < c}, else 0. */ public Tensor less(float c) { return map(UnaryOp.LESS_SCALAR, c, 0); }
 
@@ -327,13 +327,14 @@ public final class Tensor {
 
     /** Mean of all elements, a scalar. */
     public Tensor mean() {
-        return sum().mul(1f / Math.max(1, size()));
+        // div, not mul(1f / n): div takes the reciprocal in double, so a float64 mean stays exact to double precision
+        return sum().div((float) Math.max(1, size()));
     }
 
     /** Mean over the given axes; with {@code keepDims} the axes stay with size 1. */
     public Tensor mean(int[] axes, boolean keepDims) {
         Tensor s = sum(axes, keepDims);
-        return s.size() == 0 ? s : s.mul((float) s.size() / Math.max(1, size()));
+        return s.size() == 0 ? s : s.div((float) Math.max(1, size() / s.size()));
     }
 
     /** Maximum of all elements, a scalar. */

@@ -15,6 +15,8 @@ enum UnaryOp {
     ADD_SCALAR,
     /** {@code x · p}. */
     MUL_SCALAR,
+    /** {@code x / p}. */
+    DIV_SCALAR,
     /** {@code x > p ? 1 : 0}. */
     GREATER_SCALAR,
     /** {@code x < p ? 1 : 0}. */
@@ -41,6 +43,7 @@ enum UnaryOp {
             case CLIP: for (int i = 0; i < n; i++) out[i] = Math.min(Math.max(in[i], fp), fq); break;
             case ADD_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] + fp; break;
             case MUL_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] * fp; break;
+            case DIV_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] / fp; break;
             case GREATER_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] > fp ? 1f : 0f; break;
             case LESS_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] < fp ? 1f : 0f; break;
             default: throw new AssertionError(this);
@@ -72,6 +75,7 @@ enum UnaryOp {
             case CLIP: return Math.min(Math.max(x, p), q);
             case ADD_SCALAR: return x + p;
             case MUL_SCALAR: return x * p;
+            case DIV_SCALAR: return x / p;
             case GREATER_SCALAR: return x > p ? 1 : 0;
             case LESS_SCALAR: return x < p ? 1 : 0;
             default: throw new AssertionError(this);

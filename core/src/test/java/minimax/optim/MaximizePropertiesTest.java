@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
  * it must follow, bit for bit, the path of minimizing with the negated gradient, and weight decay
  * must keep shrinking weights.
  */
-class MaximizeProperties {
+class MaximizePropertiesTest {
     @Property(tries = 120)
     void maximizingGEqualsMinimizingMinusG(@ForAll @IntRange(min = 0, max = OptimizerCases.KINDS - 1) int kind,
                                            @ForAll @IntRange(min = 0, max = 3) int clip,

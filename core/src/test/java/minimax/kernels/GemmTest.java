@@ -1,0 +1,147 @@
+package minimax.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential tests of the fast {@link Gemm#sgemm} against the plain loop {@link Gemm#dgemm}, on a
+ * hand-known case, odd and zero sizes, every transpose combination and with accumulation.
+ *
+ * <p>Tolerance: computed in float32, each element is a sum of k products; recursive summation
+ * (the float path's order) has error at most {@code γ·Σ|a||b|} with {@code γ ≈ (k + 2)·u},
+ * {@code u = 2⁻²⁴}, plus the initial value of C when accumulating. The reference is exact up to
+ * double rounding, negligible here.
+ */
+class GemmTest {
+    private static final double U = Math.ulp(1f) / 2;
+
+    @Test
+    void handKnownTwoByTwo() {
+        float[] a = {1, 2, 3, 4}, b = {5, 6, 7, 8};
+        float[] c = new float[4];
+        Gemm.sgemm(false, false, 2, 2, 2, a, b, c, false);
+        assertArrayEquals(new float[] {19, 22, 43, 50}, c);
+        Gemm.sgemm(true, false, 2, 2, 2, a, b, c, false);  // Aᵀ·B
+        assertArrayEquals(new float[] {26, 30, 38, 44}, c);
+        Gemm.sgemm(false, true, 2, 2, 2, a, b, c, false);  // A·Bᵀ
+        assertArrayEquals(new float[] {17, 23, 39, 53}, c);
+        Gemm.sgemm(true, true, 2, 2, 2, a, b, c, true);    // C += Aᵀ·Bᵀ = [23 31; 34 46]
+        assertArrayEquals(new float[] {17 + 23, 23 + 31, 39 + 34, 53 + 46}, c);
+        double[] cd = new double[4];
+        Gemm.dgemm(false, false, 2, 2, 2, new double[] {1, 2, 3, 4}, new double[] {5, 6, 7, 8}, cd, false);
+        assertArrayEquals(new double[] {19, 22, 43, 50}, cd);
+    }
+
+    @Test
+    void matchesTheReferenceOnOddSizesAllTransposesAndAccumulation() {
+        int[] sizes = {1, 2, 3, 5, 17, 33};
+        SplittableRandom r = new SplittableRandom(7);
+        for (int m : sizes) for (int n : sizes) for (int k : sizes) {
+            for (int t = 0; t < 8; t++) compare(r, m, n, k, (t & 1) != 0, (t & 2) != 0, (t & 4) != 0);
+        }
+    }
+
+    @Test
+    void matchesTheReferenceOnSizesThatCrossTheBlocksAndThreshold() {
+        // 257 > BLOCK_K, 513 > BLOCK_N; m·n·k above the parallel threshold exercises the row split
+        SplittableRandom r = new SplittableRandom(11);
+        int[][] shapes = {{257, 3, 33}, {3, 513, 257}, {65, 513, 300}, {130, 67, 257}, {1, 1000, 300}};
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) compare(r, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, t == 3);
+        }
+    }
+
+    @Test
+    void zeroSizesAreValid() {
+        SplittableRandom r = new SplittableRandom(3);
+        int[][] shapes = {{0, 4, 3}, {4, 0, 3}, {4, 3, 0}, {0, 0, 0}, {1, 1, 0}};
+        for (int[] s : shapes) {
+            for (int t = 0; t < 8; t++) compare(r, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, (t & 4) != 0);
+        }
+        // k = 0 without accumulation must clear C: the product of empty sums is zero
+        float[] c = {5, 6, 7, 8};
+        Gemm.sgemm(false, false, 2, 2, 0, new float[0], new float[0], c, false);
+        assertArrayEquals(new float[4], c);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        SplittableRandom r = new SplittableRandom(5);
+        int m = 301, n = 263, k = 517;
+        float[] a = random(r, m * k), b = random(r, k * n);
+        int before = Parallel.threads();
+        try {
+            for (boolean transB : new boolean[] {false, true}) {
+                Parallel.setThreads(1);
+                float[] one = new float[m * n];
+                Gemm.sgemm(false, transB, m, n, k, a, b, one, false);
+                Parallel.setThreads(2);
+                float[] two = new float[m * n];
+                Gemm.sgemm(false, transB, m, n, k, a, b, two, false);
+                assertArrayEquals(one, two, "bit-identical for 1 and 2 threads, transB=" + transB);
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void anOutputThatAliasesAnInputIsRejected() {
+        float[] a = new float[4], b = new float[4];
+        assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(false, false, 2, 2, 2, a, b, a, false));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(false, false, 2, 2, 2, a, b, b, true));
+        double[] ad = new double[4], bd = new double[4];
+        assertThrows(IllegalArgumentException.class, () -> Gemm.dgemm(false, false, 2, 2, 2, ad, bd, ad, false));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.dgemm(false, false, 2, 2, 2, ad, bd, bd, false));
+    }
+
+    @Test
+    void tooShortArraysAndNegativeSizesAreRejectedWithTheNeed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 2, 3, 4, new float[7], new float[12], new float[6], false));
+        assertTrue(e.getMessage().contains("A holds 7") && e.getMessage().contains("needs 8"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(false, false, 2, 3, 4, new float[8], new float[11], new float[6], false));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(false, false, 2, 3, 4, new float[8], new float[12], new float[5], false));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(false, false, -1, 3, 4, new float[8], new float[12], new float[6], false));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.dgemm(false, false, 2, 3, 4, new double[7], new double[12], new double[6], false));
+    }
+
+    /** sgemm on random floats against dgemm on the same values widened to double, element by element. */
+    private static void compare(SplittableRandom r, int m, int n, int k, boolean transA, boolean transB, boolean accumulate) {
+        float[] a = random(r, m * k), b = random(r, k * n), c0 = random(r, m * n);
+        float[] c = c0.clone();
+        Gemm.sgemm(transA, transB, m, n, k, a, b, c, accumulate);
+        double[] ref = widen(c0);
+        Gemm.dgemm(transA, transB, m, n, k, widen(a), widen(b), ref, accumulate);
+        double[] absRef = accumulate ? absolute(widen(c0)) : new double[m * n];
+        Gemm.dgemm(transA, transB, m, n, k, absolute(widen(a)), absolute(widen(b)), absRef, accumulate);
+        for (int i = 0; i < m * n; i++) {
+            double bound = (k + 2) * U * absRef[i] + Double.MIN_NORMAL;
+            if (!(Math.abs(c[i] - ref[i]) <= bound)) {
+                throw new AssertionError(String.format("sgemm m=%d n=%d k=%d transA=%b transB=%b accumulate=%b: C[%d] = %s, reference %s, bound %.3g",
+                        m, n, k, transA, transB, accumulate, i, c[i], ref[i], bound));
+            }
+        }
+    }
+
+    private static float[] random(SplittableRandom r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) (2 * r.nextDouble() - 1);
+        return v;
+    }
+
+    private static double[] widen(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) d[i] = v[i];
+        return d;
+    }
+
+    private static double[] absolute(double[] v) {
+        for (int i = 0; i < v.length; i++) v[i] = Math.abs(v[i]);
+        return v;
+    }
+}
