@@ -16,8 +16,10 @@ package minimax.kernels;
 public final class Gemm {
     /** Below this many multiply-adds a product runs on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 18;
-    private static final int BLOCK_K = 256;
-    private static final int BLOCK_N = 512;
+    /** Rows of C accumulated together over one panel of B. */
+    private static final int ROW_BLOCK = 16;
+    /** Rows of B in one panel (with n = 1024 floats, 256 KiB: fits Zen 3's 512 KiB L2). */
+    private static final int DEPTH_BLOCK = 64;
 
     private Gemm() {}
 
@@ -29,54 +31,94 @@ public final class Gemm {
         if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0 || k == 0) return;
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
-        if (!transB) {
-            Parallel.forRange(m, parallel, (i0, i1) -> rowsTimesB(transA, m, n, k, a, b, c, i0, i1));
+        float[][] bRows = packRowsOfOpB(transB, n, k, b);
+        if (n == 1) {
+            float[] column = bRows.length == 0 ? new float[0] : columnOf(bRows);
+            Parallel.forRange(m, parallel, (i0, i1) -> rowsDotColumn(transA, m, k, a, column, c, i0, i1));
         } else {
-            Parallel.forRange(m, parallel, (i0, i1) -> rowsDotBt(transA, m, n, k, a, b, c, i0, i1));
+            Parallel.forRange(m, parallel, (i0, i1) -> rowsTimesPackedB(transA, m, n, k, a, bRows, c, i0, i1));
         }
     }
 
-    /** Rows {@code [i0,i1)} of C += op(A)·B with B stored [k,n]: axpy of B's rows, blocked. */
-    private static void rowsTimesB(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i0, int i1) {
-        for (int j0 = 0; j0 < n; j0 += BLOCK_N) {
-            int j1 = Math.min(n, j0 + BLOCK_N);
-            for (int p0 = 0; p0 < k; p0 += BLOCK_K) {
-                int p1 = Math.min(k, p0 + BLOCK_K);
-                for (int i = i0; i < i1; i++) {
-                    int co = i * n;
+    /**
+     * op(B) as k separate rows of n floats. Loops then read B and accumulate C with the same index
+     * ({@code acc[j] += s * row[j]}), which C2 vectorizes; with two offsets into flat arrays it
+     * cannot rule out aliasing and stays scalar.
+     */
+    private static float[][] packRowsOfOpB(boolean transB, int n, int k, float[] b) {
+        float[][] rows = new float[k][];
+        for (int p = 0; p < k; p++) {
+            float[] row = new float[n];
+            if (transB) {
+                for (int j = 0; j < n; j++) row[j] = b[j * k + p];
+            } else {
+                System.arraycopy(b, p * n, row, 0, n);
+            }
+            rows[p] = row;
+        }
+        return rows;
+    }
+
+    private static float[] columnOf(float[][] rows) {
+        float[] col = new float[rows.length];
+        for (int p = 0; p < rows.length; p++) col[p] = rows[p][0];
+        return col;
+    }
+
+    /** Row i of op(A) into {@code row}. */
+    private static void rowOfOpA(boolean transA, int m, int k, float[] a, int i, float[] row) {
+        if (transA) {
+            for (int p = 0; p < k; p++) row[p] = a[p * m + i];
+        } else {
+            System.arraycopy(a, i * k, row, 0, k);
+        }
+    }
+
+    /**
+     * Rows {@code [i0,i1)} of C += op(A)·op(B), with op(B) packed by rows. Cache blocking: a block
+     * of {@link #ROW_BLOCK} rows of C is accumulated over a panel of {@link #DEPTH_BLOCK} rows of B,
+     * so the panel is read from cache once per row block rather than from memory once per row.
+     */
+    private static void rowsTimesPackedB(boolean transA, int m, int n, int k, float[] a, float[][] bRows, float[] c, int i0, int i1) {
+        float[][] aRows = new float[ROW_BLOCK][k];
+        float[][] acc = new float[ROW_BLOCK][n];
+        for (int ib = i0; ib < i1; ib += ROW_BLOCK) {
+            int rows = Math.min(ROW_BLOCK, i1 - ib);
+            for (int r = 0; r < rows; r++) {
+                rowOfOpA(transA, m, k, a, ib + r, aRows[r]);
+                System.arraycopy(c, (ib + r) * n, acc[r], 0, n);
+            }
+            for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
+                int p1 = Math.min(k, p0 + DEPTH_BLOCK);
+                for (int r = 0; r < rows; r++) {
+                    float[] accRow = acc[r];
+                    float[] aRow = aRows[r];
                     for (int p = p0; p < p1; p++) {
-                        float s = transA ? a[p * m + i] : a[i * k + p];
-                        int bo = p * n;
-                        for (int j = j0; j < j1; j++) c[co + j] += s * b[bo + j];
+                        float s = aRow[p];
+                        float[] row = bRows[p];
+                        for (int j = 0; j < n; j++) accRow[j] += s * row[j];
                     }
                 }
             }
+            for (int r = 0; r < rows; r++) System.arraycopy(acc[r], 0, c, (ib + r) * n, n);
         }
     }
 
-    /** Rows {@code [i0,i1)} of C += op(A)·Bᵀ with B stored [n,k]: dot products of rows. */
-    private static void rowsDotBt(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i0, int i1) {
-        float[] row = new float[k];
+    /** Rows {@code [i0,i1)} of C += op(A)·b for a single column b: dot products. */
+    private static void rowsDotColumn(boolean transA, int m, int k, float[] a, float[] column, float[] c, int i0, int i1) {
+        float[] aRow = new float[k];
         for (int i = i0; i < i1; i++) {
-            if (transA) {
-                for (int p = 0; p < k; p++) row[p] = a[p * m + i];
-            } else {
-                System.arraycopy(a, i * k, row, 0, k);
+            rowOfOpA(transA, m, k, a, i, aRow);
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                s0 += aRow[p] * column[p];
+                s1 += aRow[p + 1] * column[p + 1];
+                s2 += aRow[p + 2] * column[p + 2];
+                s3 += aRow[p + 3] * column[p + 3];
             }
-            int co = i * n;
-            for (int j = 0; j < n; j++) {
-                int bo = j * k;
-                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                int p = 0;
-                for (; p + 3 < k; p += 4) {
-                    s0 += row[p] * b[bo + p];
-                    s1 += row[p + 1] * b[bo + p + 1];
-                    s2 += row[p + 2] * b[bo + p + 2];
-                    s3 += row[p + 3] * b[bo + p + 3];
-                }
-                for (; p < k; p++) s0 += row[p] * b[bo + p];
-                c[co + j] += (s0 + s1) + (s2 + s3);
-            }
+            for (; p < k; p++) s0 += aRow[p] * column[p];
+            c[i] += (s0 + s1) + (s2 + s3);
         }
     }
 
