@@ -26,11 +26,31 @@ public final class Gemm {
     /** Single-precision GEMM; see the class comment for layouts. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, float[] b, float[] c, boolean accumulate) {
+        run(transA, transB, m, n, k, a, b, c, accumulate, VectorSupport.ENABLED);
+    }
+
+    /** {@link #sgemm} forced onto the portable loops, whatever the JVM offers (for tests and comparisons). */
+    public static void sgemmPortable(boolean transA, boolean transB, int m, int n, int k,
+                                     float[] a, float[] b, float[] c, boolean accumulate) {
+        run(transA, transB, m, n, k, a, b, c, accumulate, false);
+    }
+
+    private static void run(boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, float[] b, float[] c, boolean accumulate, boolean vector) {
         checkSizes(transA, transB, m, n, k, a.length, b.length, c.length);
         if (a == c || b == c) throw new IllegalArgumentException("gemm output must not alias an input");
         if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0 || k == 0) return;
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
+        if (vector && n > 1) {
+            VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, parallel);
+        } else {
+            sgemmScalar(transA, transB, m, n, k, a, b, c, parallel);
+        }
+    }
+
+    /** The portable path (no Vector API): C += op(A)·op(B), C already zeroed if not accumulating. */
+    private static void sgemmScalar(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean parallel) {
         float[][] bRows = packRowsOfOpB(transB, n, k, b);
         if (n == 1) {
             float[] column = bRows.length == 0 ? new float[0] : columnOf(bRows);

@@ -90,6 +90,11 @@ class GemmTest {
     }
 
     @Test
+    void theTestJvmRunsTheVectorKernels() {
+        assertTrue(VectorSupport.ENABLED, "run the tests with --add-modules jdk.incubator.vector (Surefire's argLine does) so the vector kernels are tested");
+    }
+
+    @Test
     void anOutputThatAliasesAnInputIsRejected() {
         float[] a = new float[4], b = new float[4];
         assertThrows(IllegalArgumentException.class, () -> Gemm.sgemm(false, false, 2, 2, 2, a, b, a, false));
@@ -114,16 +119,21 @@ class GemmTest {
     private static void compare(SplittableRandom r, int m, int n, int k, boolean transA, boolean transB, boolean accumulate) {
         float[] a = random(r, m * k), b = random(r, k * n), c0 = random(r, m * n);
         float[] c = c0.clone();
+        float[] portable = c.clone();
         Gemm.sgemm(transA, transB, m, n, k, a, b, c, accumulate);
+        Gemm.sgemmPortable(transA, transB, m, n, k, a, b, portable, accumulate);
         double[] ref = widen(c0);
         Gemm.dgemm(transA, transB, m, n, k, widen(a), widen(b), ref, accumulate);
         double[] absRef = accumulate ? absolute(widen(c0)) : new double[m * n];
         Gemm.dgemm(transA, transB, m, n, k, absolute(widen(a)), absolute(widen(b)), absRef, accumulate);
-        for (int i = 0; i < m * n; i++) {
-            double bound = (k + 2) * U * absRef[i] + Double.MIN_NORMAL;
-            if (!(Math.abs(c[i] - ref[i]) <= bound)) {
-                throw new AssertionError(String.format("sgemm m=%d n=%d k=%d transA=%b transB=%b accumulate=%b: C[%d] = %s, reference %s, bound %.3g",
-                        m, n, k, transA, transB, accumulate, i, c[i], ref[i], bound));
+        for (float[] result : new float[][] {c, portable}) {
+            String path = result == c ? "sgemm" : "sgemmPortable";
+            for (int i = 0; i < m * n; i++) {
+                double bound = (k + 2) * U * absRef[i] + Double.MIN_NORMAL;
+                if (!(Math.abs(result[i] - ref[i]) <= bound)) {
+                    throw new AssertionError(String.format("%s m=%d n=%d k=%d transA=%b transB=%b accumulate=%b: C[%d] = %s, reference %s, bound %.3g",
+                            path, m, n, k, transA, transB, accumulate, i, result[i], ref[i], bound));
+                }
             }
         }
     }

@@ -1,0 +1,156 @@
+package minimax.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision GEMM on the JDK's Vector API (incubator module {@code jdk.incubator.vector}),
+ * structured as in GotoBLAS/BLIS: op(B) is packed into panels {@link #NR} columns wide and op(A)
+ * into panels {@link #MR} rows high, both zero-padded, per cache block of {@link #KC} × {@link #NC};
+ * a register-tiled micro-kernel keeps an MR × NR block of C in vector registers while it runs down
+ * the shared dimension, so each loaded value of B feeds MR fused multiply-adds.
+ *
+ * <p>Only {@link Gemm} calls this class, and only after checking that the module is present: with
+ * the module absent, loading it fails. Threads split the rows of C, so every element of C is
+ * summed in the same order for any thread count.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows of C in one micro-tile. */
+    static final int MR = 4;
+    /** Columns of C in one micro-tile: two vectors. */
+    static final int NR = 2 * L;
+    /** Depth of a cache block (rows of op(B), columns of op(A)). */
+    static final int KC = 256;
+    /** Width of a cache block of op(B): KC × NC floats stay in L2. */
+    static final int NC = 512;
+    /** Rows of op(A) packed at once per thread. */
+    static final int MC = 64;
+
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
+    private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * (NC + NR)]);
+
+    private VectorGemm() {}
+
+    /** C += op(A)·op(B); C already holds zeros when the caller does not accumulate. */
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean parallel) {
+        float[] bp = PACKED_B.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(transB, n, k, b, pc, kc, jc, nc, bp);
+                int blocks = (m + MC - 1) / MC;
+                int jcc = jc, pcc = pc;
+                Parallel.forRange(blocks, parallel && blocks > 1, (b0, b1) -> {
+                    float[] ap = PACKED_A.get();
+                    for (int blk = b0; blk < b1; blk++) {
+                        int ic = blk * MC;
+                        int mc = Math.min(MC, m - ic);
+                        packA(transA, m, k, a, ic, mc, pcc, kc, ap);
+                        macroKernel(mc, nc, kc, ap, bp, c, ic, jcc, n);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns: {@code bp[(panel·kc + p)·NR + j]}. */
+    private static void packB(boolean transB, int n, int k, float[] b, int pc, int kc, int jc, int nc, float[] bp) {
+        int panels = (nc + NR - 1) / NR;
+        for (int jp = 0; jp < panels; jp++) {
+            int j0 = jc + jp * NR;
+            int width = Math.min(NR, jc + nc - j0);
+            int base = jp * kc * NR;
+            for (int p = 0; p < kc; p++) {
+                int o = base + p * NR;
+                if (!transB) {
+                    System.arraycopy(b, (pc + p) * n + j0, bp, o, width);
+                } else {
+                    for (int j = 0; j < width; j++) bp[o + j] = b[(j0 + j) * k + pc + p];
+                }
+                for (int j = width; j < NR; j++) bp[o + j] = 0f;
+            }
+        }
+    }
+
+    /** Packs op(A)[ic:ic+mc, pc:pc+kc] into panels of MR rows: {@code ap[(panel·kc + p)·MR + r]}. */
+    private static void packA(boolean transA, int m, int k, float[] a, int ic, int mc, int pc, int kc, float[] ap) {
+        int panels = (mc + MR - 1) / MR;
+        for (int ip = 0; ip < panels; ip++) {
+            int i0 = ic + ip * MR;
+            int height = Math.min(MR, ic + mc - i0);
+            int base = ip * kc * MR;
+            for (int p = 0; p < kc; p++) {
+                int o = base + p * MR;
+                for (int r = 0; r < height; r++) {
+                    ap[o + r] = transA ? a[(pc + p) * m + i0 + r] : a[(i0 + r) * k + pc + p];
+                }
+                for (int r = height; r < MR; r++) ap[o + r] = 0f;
+            }
+        }
+    }
+
+    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc) {
+        int rowPanels = (mc + MR - 1) / MR;
+        int colPanels = (nc + NR - 1) / NR;
+        for (int jp = 0; jp < colPanels; jp++) {
+            int width = Math.min(NR, nc - jp * NR);
+            for (int ip = 0; ip < rowPanels; ip++) {
+                int height = Math.min(MR, mc - ip * MR);
+                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
+            }
+        }
+    }
+
+    /** C[MR×NR tile at co] += Apanel · Bpanel over kc; partial tiles store only their valid part. */
+    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            int ai = ao + p * MR;
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        if (height == MR && width == NR) {
+            addRow(c, co, c00, c01);
+            addRow(c, co + ldc, c10, c11);
+            addRow(c, co + 2 * ldc, c20, c21);
+            addRow(c, co + 3 * ldc, c30, c31);
+        } else {
+            float[] tile = new float[MR * NR];
+            c00.intoArray(tile, 0);
+            c01.intoArray(tile, L);
+            c10.intoArray(tile, NR);
+            c11.intoArray(tile, NR + L);
+            c20.intoArray(tile, 2 * NR);
+            c21.intoArray(tile, 2 * NR + L);
+            c30.intoArray(tile, 3 * NR);
+            c31.intoArray(tile, 3 * NR + L);
+            for (int r = 0; r < height; r++) {
+                for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
+            }
+        }
+    }
+
+    private static void addRow(float[] c, int o, FloatVector v0, FloatVector v1) {
+        FloatVector.fromArray(S, c, o).add(v0).intoArray(c, o);
+        FloatVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
+    }
+}
