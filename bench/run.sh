@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The benchmark command: runs Minimax's JMH benchmarks (W1–W3) and the peers (PyTorch, DJL,
+# Deeplearning4j) on this machine in one run, then writes a markdown + JSON table with medians,
+# spreads and ratios to bench/results/<time>/report.{md,json}.
+#   bench/run.sh           full run (about 20–30 minutes)
+#   bench/run.sh --quick   short measurements
+# Peers that cannot run are reported as such, with the reason. Generated results are not committed.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick=""
+jmh=()
+if [ "${1:-}" = "--quick" ]; then quick="--quick"; jmh=(-wi 2 -i 3 -w 1 -r 1); fi
+out="$root/bench/results/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+echo "== building the benchmarks"
+mvn -B -q -ntp -Dstyle.color=never -Pbench -pl bench -am package -DskipTests
+echo "== Minimax (JMH)"
+java -jar bench/target/benchmarks.jar 'W[123]' "${jmh[@]}" -rf json -rff "$out/minimax-jmh.json"
+echo "== PyTorch"
+if [ -x bench/peers/run-pytorch.sh ]; then
+  bench/peers/run-pytorch.sh --out "$out/pytorch.json" $quick || echo "{\"peer\": \"pytorch\", \"error\": \"harness exited with an error\"}" > "$out/pytorch.json"
+fi
+echo "== DJL and Deeplearning4j"
+if [ -x bench/peers-java/run.sh ]; then
+  bench/peers-java/run.sh --out-dir "$out" $quick || true
+fi
+echo "== report"
+java -cp bench/target/benchmarks.jar minimax.bench.Report "$out"
+echo "written: $out/report.md and $out/report.json"
