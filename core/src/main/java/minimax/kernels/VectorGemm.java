@@ -28,30 +28,43 @@ final class VectorGemm {
     /** Rows of op(A) packed at once per thread. */
     static final int MC = 64;
 
-    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[(MC + MR) * KC]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * (NC + NR)]);
 
     private VectorGemm() {}
 
-    /** C += op(A)·op(B); C already holds zeros when the caller does not accumulate. */
+    /**
+     * C += op(A)·op(B); C already holds zeros when the caller does not accumulate. Work is split
+     * once per call: by columns of C when C is wider than tall (each thread then packs only its part
+     * of B), else by rows (each thread packs only its part of A). Every element of C is summed in
+     * the same order however the work is split, so results do not depend on the thread count.
+     */
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean parallel) {
+        if (m < n) {
+            int panels = (n + NR - 1) / NR;
+            Parallel.forRange(panels, parallel, (p0, p1) -> block(transA, transB, m, n, k, a, b, c, 0, m, p0 * NR, Math.min(n, p1 * NR)));
+        } else {
+            int tiles = (m + MR - 1) / MR;
+            Parallel.forRange(tiles, parallel, (t0, t1) -> block(transA, transB, m, n, k, a, b, c, t0 * MR, Math.min(m, t1 * MR), 0, n));
+        }
+    }
+
+    /** Rows {@code [i0,i1)} × columns {@code [j0,j1)} of C, on the calling thread. */
+    private static void block(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
+                              int i0, int i1, int j0, int j1) {
         float[] bp = PACKED_B.get();
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
+        float[] ap = PACKED_A.get();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, n, k, b, pc, kc, jc, nc, bp);
-                int blocks = (m + MC - 1) / MC;
-                int jcc = jc, pcc = pc;
-                Parallel.forRange(blocks, parallel && blocks > 1, (b0, b1) -> {
-                    float[] ap = PACKED_A.get();
-                    for (int blk = b0; blk < b1; blk++) {
-                        int ic = blk * MC;
-                        int mc = Math.min(MC, m - ic);
-                        packA(transA, m, k, a, ic, mc, pcc, kc, ap);
-                        macroKernel(mc, nc, kc, ap, bp, c, ic, jcc, n);
-                    }
-                });
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(transA, m, k, a, ic, mc, pc, kc, ap);
+                    macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
+                }
             }
         }
     }
@@ -110,23 +123,22 @@ final class VectorGemm {
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * NR;
+        int bi = bo, ai = ao;
+        for (int p = 0; p < kc; p++, bi += NR, ai += MR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            int ai = ao + p * MR;
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
         }
         if (height == MR && width == NR) {
             addRow(c, co, c00, c01);
@@ -134,7 +146,8 @@ final class VectorGemm {
             addRow(c, co + 2 * ldc, c20, c21);
             addRow(c, co + 3 * ldc, c30, c31);
         } else {
-            float[] tile = new float[MR * NR];
+            float[] tile = TILE.get();
+            // stored one by one: an array of vectors would force them all out of registers
             c00.intoArray(tile, 0);
             c01.intoArray(tile, L);
             c10.intoArray(tile, NR);
