@@ -1,6 +1,5 @@
 package minimax.nn;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -142,9 +141,7 @@ public final class Dense extends Layer {
 
     @Override
     public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("class", "Dense");
-        c.put("name", name());
+        Map<String, Object> c = baseConfig();
         c.put("units", (long) units);
         c.put("activation", activationName);
         if (inputSize != null) c.put("input_size", (long) inputSize);

@@ -1,6 +1,5 @@
 package minimax.nn;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import minimax.autodiff.Value;
 import minimax.tensor.Rng;
@@ -11,7 +10,7 @@ import minimax.tensor.Tensor;
  * are scaled by {@code 1/(1−rate)}, so inference needs no rescaling; outside training it is the
  * identity. Masks come from the call's generator ({@link CallContext#rng()}).
  */
-public final class Dropout extends Layer {
+public final class Dropout extends ShapePreservingLayer {
     private final float rate;
 
     /** @param rate the fraction to drop, in {@code [0, 1)} */
@@ -19,11 +18,6 @@ public final class Dropout extends Layer {
         super("dropout");
         if (!(rate >= 0 && rate < 1)) throw new IllegalArgumentException("Dropout rate must be in [0, 1), got " + rate);
         this.rate = rate;
-    }
-
-    @Override
-    protected int[] onBuild(int[] inputShape, Rng rng) {
-        return inputShape;
     }
 
     @Override
@@ -40,9 +34,7 @@ public final class Dropout extends Layer {
 
     @Override
     public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("class", "Dropout");
-        c.put("name", name());
+        Map<String, Object> c = baseConfig();
         c.put("rate", (double) rate);
         return c;
     }

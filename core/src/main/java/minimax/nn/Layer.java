@@ -162,6 +162,14 @@ public abstract class Layer {
     /** Settings that rebuild this layer (with {@code "class"} and {@code "name"}), JSON-compatible. */
     public abstract Map<String, Object> config();
 
+    /** The start of every config: {@code class} and {@code name}; subclasses add their settings. */
+    protected Map<String, Object> baseConfig() {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("class", className());
+        c.put("name", name());
+        return c;
+    }
+
     @Override
     public String toString() {
         return className() + " '" + name + "'";

@@ -1,15 +1,13 @@
 package minimax.nn;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import minimax.autodiff.Value;
-import minimax.tensor.Rng;
 
 /**
  * {@code x > 0 ? x : slope·x}. Keras 3's layer default slope is 0.3; GANs usually take 0.2
  * ({@code new LeakyReLU(0.2f)}). No weights.
  */
-public final class LeakyReLU extends Layer {
+public final class LeakyReLU extends ShapePreservingLayer {
     /** Keras 3's default {@code negative_slope} for the layer. */
     public static final float DEFAULT_SLOPE = 0.3f;
     private final float slope;
@@ -27,20 +25,13 @@ public final class LeakyReLU extends Layer {
     }
 
     @Override
-    protected int[] onBuild(int[] inputShape, Rng rng) {
-        return inputShape;
-    }
-
-    @Override
     protected Value forward(Value x, CallContext context) {
         return x.leakyRelu(slope);
     }
 
     @Override
     public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("class", "LeakyReLU");
-        c.put("name", name());
+        Map<String, Object> c = baseConfig();
         c.put("negative_slope", (double) slope);
         return c;
     }

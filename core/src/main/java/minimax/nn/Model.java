@@ -343,10 +343,9 @@ public abstract class Model extends Layer {
     // ---------------------------------------------------------------- config
 
     /** Settings common to models: class, name, seed; subclasses add their layers. */
-    protected Map<String, Object> baseConfig(String className) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("class", className);
-        c.put("name", name());
+    @Override
+    protected Map<String, Object> baseConfig() {
+        Map<String, Object> c = super.baseConfig();
         c.put("seed", seed);
         return c;
     }

@@ -117,7 +117,7 @@ public final class Sequential extends Model {
 
     @Override
     public Map<String, Object> config() {
-        Map<String, Object> c = baseConfig("Sequential");
+        Map<String, Object> c = baseConfig();
         List<Object> ls = new ArrayList<>();
         for (Layer l : layers) ls.add(l.config());
         c.put("layers", ls);
