@@ -11,7 +11,9 @@ import java.util.Map;
  * <p>Reading maps objects to {@code LinkedHashMap<String, Object>} (key order kept), arrays to
  * {@code List<Object>}, strings to {@code String}, {@code true/false} to {@code Boolean},
  * {@code null} to {@code null}, integers without fraction or exponent that fit to {@code Long}, and
- * other numbers to {@code Double}. Writing accepts those types plus any {@code Number}; doubles are
+ * other numbers to {@code Double} (numbers beyond the double range are refused). Writing accepts
+ * those types plus {@code Float}, {@code Integer}, {@code Short}, {@code Byte} and a
+ * {@code BigInteger} that fits a long; other numbers are refused rather than rounded. Doubles are
  * written with {@link Double#toString}, floats with {@link Float#toString}, so they read back
  * exactly. Nesting is limited to {@value #MAX_DEPTH} levels so hostile input cannot exhaust the stack.
  */
@@ -41,9 +43,10 @@ public final class Json {
     }
 
     private Object value(int depth) throws FormatException {
-        if (depth > MAX_DEPTH) throw new FormatException("JSON nested deeper than " + MAX_DEPTH + " levels at offset " + pos);
         if (pos >= text.length()) throw error("a value");
         char c = text.charAt(pos);
+        // depth counts the containers around this value; opening one more must stay within MAX_DEPTH
+        if ((c == '{' || c == '[') && depth >= MAX_DEPTH) throw new FormatException("JSON nested deeper than " + MAX_DEPTH + " levels at offset " + pos);
         switch (c) {
             case '{': return object(depth);
             case '[': return array(depth);
@@ -52,7 +55,7 @@ public final class Json {
             case 'f': return literal("false", Boolean.FALSE);
             case 'n': return literal("null", null);
             default:
-                if (c == '-' || (c >= '0' && c <= '9')) return number();
+                if (c == '-' || isDigit(c)) return number();
                 throw error("a value");
         }
     }
@@ -135,11 +138,14 @@ public final class Json {
                 case 't': sb.append('\t'); break;
                 case 'u': {
                     if (pos + 4 > text.length()) throw error("four hex digits");
-                    try {
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("four hex digits");
+                    int code = 0;
+                    for (int i = pos; i < pos + 4; i++) {
+                        char h = text.charAt(i);
+                        int digit = isDigit(h) ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                        if (digit < 0) throw error("four hex digits");
+                        code = code * 16 + digit;
                     }
+                    sb.append((char) code);
                     pos += 4;
                     break;
                 }
@@ -153,32 +159,44 @@ public final class Json {
     private Object number() throws FormatException {
         int start = pos;
         if (peek() == '-') pos++;
-        if (peek() == '0') pos++;
-        else if (Character.isDigit(peek())) while (Character.isDigit(peek())) pos++;
-        else throw error("a digit");
+        if (peek() == '0') {
+            pos++;
+            if (isDigit(peek())) throw error("'.', 'e' or the end of the number (JSON forbids leading zeros)");
+        } else if (isDigit(peek())) {
+            while (isDigit(peek())) pos++;
+        } else {
+            throw error("a digit");
+        }
         boolean integral = true;
         if (peek() == '.') {
             integral = false;
             pos++;
-            if (!Character.isDigit(peek())) throw error("a digit after '.'");
-            while (Character.isDigit(peek())) pos++;
+            if (!isDigit(peek())) throw error("a digit after '.'");
+            while (isDigit(peek())) pos++;
         }
         if (peek() == 'e' || peek() == 'E') {
             integral = false;
             pos++;
             if (peek() == '+' || peek() == '-') pos++;
-            if (!Character.isDigit(peek())) throw error("a digit in the exponent");
-            while (Character.isDigit(peek())) pos++;
+            if (!isDigit(peek())) throw error("a digit in the exponent");
+            while (isDigit(peek())) pos++;
         }
         String s = text.substring(start, pos);
         if (integral) {
             try {
                 return Long.parseLong(s);
             } catch (NumberFormatException tooLarge) {
-                return Double.parseDouble(s);
+                // fall through to double
             }
         }
-        return Double.parseDouble(s);
+        double d = Double.parseDouble(s);
+        if (Double.isInfinite(d)) throw new FormatException("invalid JSON: the number at offset " + start + " is out of range for a double");
+        return d;
+    }
+
+    /** ASCII digits only: {@link Character#isDigit} also accepts other scripts' digits, which JSON does not. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Object literal(String word, Object value) throws FormatException {
@@ -233,8 +251,10 @@ public final class Json {
             double d = ((Number) v).doubleValue();
             if (!Double.isFinite(d)) throw new IllegalArgumentException("JSON cannot hold the number " + v);
             sb.append(v instanceof Float ? Float.toString((Float) v) : Double.toString(d));
-        } else if (v instanceof Number) {
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             sb.append(((Number) v).longValue());
+        } else if (v instanceof java.math.BigInteger && ((java.math.BigInteger) v).bitLength() < 64) {
+            sb.append(v); // reads back as a Long
         } else if (v instanceof Map) {
             sb.append('{');
             boolean first = true;
@@ -257,7 +277,8 @@ public final class Json {
             }
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("JSON cannot hold a " + v.getClass().getName());
+            String hint = v instanceof Number ? " (" + v + "); convert it to a Long or a finite Double" : "";
+            throw new IllegalArgumentException("JSON cannot hold a " + v.getClass().getName() + hint);
         }
     }
 

@@ -51,13 +51,13 @@ public final class Gemm {
 
     /** The portable path (no Vector API): C += op(A)·op(B), C already zeroed if not accumulating. */
     private static void sgemmScalar(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c, boolean parallel) {
-        float[][] bRows = packRowsOfOpB(transB, n, k, b);
         if (n == 1) {
-            float[] column = bRows.length == 0 ? new float[0] : columnOf(bRows);
-            Parallel.forRange(m, parallel, (i0, i1) -> rowsDotColumn(transA, m, k, a, column, c, i0, i1));
-        } else {
-            Parallel.forRange(m, parallel, (i0, i1) -> rowsTimesPackedB(transA, m, n, k, a, bRows, c, i0, i1));
+            // a single column: op(B) is k contiguous values either way ([k,1] or [1,k])
+            Parallel.forRange(m, parallel, (i0, i1) -> rowsDotColumn(transA, m, k, a, b, c, i0, i1));
+            return;
         }
+        float[][] bRows = packRowsOfOpB(transB, n, k, b);
+        Parallel.forRange(m, parallel, (i0, i1) -> rowsTimesPackedB(transA, m, n, k, a, bRows, c, i0, i1));
     }
 
     /**
@@ -77,12 +77,6 @@ public final class Gemm {
             rows[p] = row;
         }
         return rows;
-    }
-
-    private static float[] columnOf(float[][] rows) {
-        float[] col = new float[rows.length];
-        for (int p = 0; p < rows.length; p++) col[p] = rows[p][0];
-        return col;
     }
 
     /** Row i of op(A) into {@code row}. */

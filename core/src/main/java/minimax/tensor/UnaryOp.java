@@ -27,7 +27,7 @@ enum UnaryOp {
         float fp = (float) p, fq = (float) q;
         switch (this) {
             case NEG: for (int i = 0; i < n; i++) out[i] = -in[i]; break;
-            case EXP: for (int i = 0; i < n; i++) out[i] = minimax.kernels.FloatMath.exp(in[i]); break;
+            case EXP: minimax.kernels.Elementwise.exp(in, out, n); break;
             case LOG: for (int i = 0; i < n; i++) out[i] = (float) Math.log(in[i]); break;
             case SQRT: for (int i = 0; i < n; i++) out[i] = (float) Math.sqrt(in[i]); break;
             case SQUARE: for (int i = 0; i < n; i++) out[i] = in[i] * in[i]; break;
@@ -35,7 +35,7 @@ enum UnaryOp {
             case ABS: for (int i = 0; i < n; i++) out[i] = Math.abs(in[i]); break;
             case SIGN: for (int i = 0; i < n; i++) out[i] = Math.signum(in[i]); break;
             case TANH: for (int i = 0; i < n; i++) out[i] = (float) Math.tanh(in[i]); break;
-            case SIGMOID: for (int i = 0; i < n; i++) out[i] = minimax.kernels.FloatMath.sigmoid(in[i]); break;
+            case SIGMOID: minimax.kernels.Elementwise.sigmoid(in, out, n); break;
             case RELU: for (int i = 0; i < n; i++) out[i] = in[i] > 0f ? in[i] : 0f; break;
             case LEAKY_RELU: for (int i = 0; i < n; i++) out[i] = in[i] > 0f ? in[i] : fp * in[i]; break;
             case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (float) softplus(in[i]); break;

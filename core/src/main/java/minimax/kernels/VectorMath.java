@@ -1,0 +1,74 @@
+package minimax.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link FloatMath}'s functions on the Vector API, operation for operation, so results are
+ * bit-identical to the scalar ones. A vector with any lane outside the fast path's range (or NaN)
+ * is handled by the scalar function. Only {@link Elementwise} calls this class, after checking
+ * {@link VectorSupport#ENABLED}.
+ */
+final class VectorMath {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private VectorMath() {}
+
+    /** e^v for lanes in the fast range; the caller guarantees the range. */
+    private static FloatVector expNormal(FloatVector x) {
+        // two roundings (multiply, then add) as in the scalar code, not one fused multiply-add
+        FloatVector shifted = x.mul(FloatMath.LOG2E).add(FloatMath.ROUNDER);
+        FloatVector n = shifted.sub(FloatMath.ROUNDER);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -FloatMath.LN2_HIGH), x);
+        r = n.fma(FloatVector.broadcast(S, FloatMath.LN2_LOW_NEG), r);
+        FloatVector p = r.fma(FloatMath.P0, FloatMath.P1);
+        p = p.fma(r, FloatVector.broadcast(S, FloatMath.P2));
+        p = p.fma(r, FloatVector.broadcast(S, FloatMath.P3));
+        p = p.fma(r, FloatVector.broadcast(S, FloatMath.P4));
+        p = p.fma(r, FloatVector.broadcast(S, FloatMath.P5));
+        FloatVector y = p.fma(r.mul(r), r).add(1f);
+        // the low bits of ROUNDER + n hold the integer n (a float→int conversion is not intrinsic
+        // in JDK 17's Vector API); 2^n has the bits (n + 127)·2²³
+        FloatVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(FloatMath.ROUNDER))
+                .add(127).mul(1 << 23).reinterpretAsFloats();
+        return y.mul(scale);
+    }
+
+    private static boolean inRange(FloatVector x) {
+        VectorMask<Float> ok = x.compare(VectorOperators.GE, FloatMath.FAST_MIN).and(x.compare(VectorOperators.LE, FloatMath.FAST_MAX));
+        return ok.allTrue();
+    }
+
+    static void exp(float[] in, float[] out, int n) {
+        int i = 0;
+        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, in, i);
+            if (inRange(x)) {
+                expNormal(x).intoArray(out, i);
+            } else {
+                for (int j = i; j < i + S.length(); j++) out[j] = FloatMath.exp(in[j]);
+            }
+        }
+        for (; i < n; i++) out[i] = FloatMath.exp(in[i]);
+    }
+
+    static void sigmoid(float[] in, float[] out, int n) {
+        int i = 0;
+        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, in, i);
+            FloatVector minusAbs = x.abs().neg();
+            if (inRange(minusAbs)) {
+                FloatVector e = expNormal(minusAbs);
+                FloatVector d = e.add(1f);
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                VectorMask<Float> nonNegative = x.compare(VectorOperators.GE, 0f);
+                one.div(d).blend(e.div(d), nonNegative.not()).intoArray(out, i);
+            } else {
+                for (int j = i; j < i + S.length(); j++) out[j] = FloatMath.sigmoid(in[j]);
+            }
+        }
+        for (; i < n; i++) out[i] = FloatMath.sigmoid(in[i]);
+    }
+}

@@ -1,0 +1,47 @@
+package minimax.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The vector loops give exactly the scalar functions' bits, lane by lane, including special values. */
+class ElementwiseKernelTest {
+    private static float[] inputs() {
+        SplittableRandom r = new SplittableRandom(4);
+        float[] x = new float[10_003]; // not a multiple of any vector length: the tail runs too
+        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * 20);
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 88.72f, 88.73f, -87.33f, -87.34f, -100f, -104f, 1e-30f};
+        for (int i = 0; i < special.length; i++) x[100 + 17 * i] = special[i];
+        return x;
+    }
+
+    @Test
+    void expLoopEqualsTheScalarFunctionBitForBit() {
+        assertTrue(VectorSupport.ENABLED, "the tests run with the Vector API so that its loop is the one checked");
+        float[] x = inputs(), out = new float[x.length];
+        Elementwise.exp(x, out, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Float.floatToRawIntBits(FloatMath.exp(x[i])), Float.floatToRawIntBits(out[i]), "exp(" + x[i] + ") at " + i);
+        }
+    }
+
+    @Test
+    void sigmoidLoopEqualsTheScalarFunctionBitForBit() {
+        float[] x = inputs(), out = new float[x.length];
+        Elementwise.sigmoid(x, out, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Float.floatToRawIntBits(FloatMath.sigmoid(x[i])), Float.floatToRawIntBits(out[i]), "sigmoid(" + x[i] + ") at " + i);
+        }
+    }
+
+    @Test
+    void outMayBeIn() {
+        float[] x = {0f, 1f, -1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f};
+        float[] expected = new float[x.length];
+        for (int i = 0; i < x.length; i++) expected[i] = FloatMath.exp(x[i]);
+        Elementwise.exp(x, x, x.length);
+        for (int i = 0; i < x.length; i++) assertEquals(expected[i], x[i]);
+    }
+}
