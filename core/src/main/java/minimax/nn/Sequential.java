@@ -61,18 +61,17 @@ public final class Sequential extends Model {
         if (layer == null) throw new IllegalArgumentException("cannot add null to model '" + name() + "'");
         if (layer == this) throw new IllegalArgumentException("a model cannot contain itself");
         if (layers.contains(layer)) throw new IllegalArgumentException(layer + " is already in model '" + name() + "'");
-        int[] incoming = layers.isEmpty() ? null : layers.get(layers.size() - 1).outputShape();
-        if (incoming == null && !layers.isEmpty()) {
-            // previous layers not built yet: nothing to check until the first batch
-        } else if (incoming != null) {
+        Layer previous = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        int[] incoming = previous == null ? null : previous.outputShape(); // null while the previous layer is unbuilt
+        if (incoming != null) {
             int[] declared = layer.isBuilt() ? layer.inputShape() : layer.declaredInputShape();
             if (declared != null && !java.util.Arrays.equals(declared, incoming)) {
                 throw new IllegalArgumentException(layer + " expects input of shape " + Shapes.str(declared) + " per sample, but the previous layer "
-                        + layers.get(layers.size() - 1) + " outputs " + Shapes.str(incoming));
+                        + previous + " outputs " + Shapes.str(incoming));
             }
             if (!layer.isBuilt()) layer.build(incoming, buildRng.split());
-        } else if (layer.isBuilt() || layer.declaredInputShape() != null) {
-            if (!layer.isBuilt()) layer.build(layer.declaredInputShape(), buildRng.split());
+        } else if (previous == null && !layer.isBuilt() && layer.declaredInputShape() != null) {
+            layer.build(layer.declaredInputShape(), buildRng.split());
         }
         layers.add(layer);
         if (layers.size() == 1 && layer.isBuilt()) markBuiltFrom(layer.inputShape());
