@@ -37,15 +37,19 @@ final class Composite {
 
         @Override
         public String name() {
-            return weight == -1f ? "-" + inner.name() : weight + "*" + inner.name();
+            // parenthesize a sum, or −(a+b) would read as (−a)+b
+            String term = inner instanceof Sum ? "(" + inner.name() + ")" : inner.name();
+            return weight == -1f ? "-" + term : weight + "*" + term;
         }
 
         @Override
         public Map<String, Object> config() {
+            Map<String, Object> innerConfig = Losses.config(inner);
+            if (innerConfig == null) return null; // a custom part cannot be saved, so neither can the whole
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", "scaled");
             c.put("weight", (double) weight);
-            c.put("inner", Losses.config(inner));
+            c.put("inner", innerConfig);
             return c;
         }
     }
@@ -71,15 +75,18 @@ final class Composite {
 
         @Override
         public Map<String, Object> config() {
+            Map<String, Object> configA = Losses.config(a), configB = Losses.config(b);
+            if (configA == null || configB == null) return null; // a custom part cannot be saved, so neither can the whole
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", "sum");
-            c.put("terms", List.of(Losses.config(a), Losses.config(b)));
+            c.put("terms", List.of(configA, configB));
             return c;
         }
     }
 
     /** A loss that can be written to a saved model and rebuilt by {@link Losses#fromConfig}. */
     interface Configurable {
+        /** The description {@link Losses#fromConfig} reads; null when a part of the loss is custom. */
         Map<String, Object> config();
     }
 }

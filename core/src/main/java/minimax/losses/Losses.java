@@ -50,8 +50,14 @@ public final class Losses {
      */
     public static Loss binaryCrossentropy(boolean fromLogits) {
         if (!fromLogits) return binaryCrossentropy();
-        return new Builtin("binary_crossentropy_from_logits", 0,
-                (y, x) -> x.relu().sub(x.mul(y)).add(x.abs().neg().softplus()).mean());
+        return new Builtin("binary_crossentropy_from_logits", 0, (y, x) -> {
+            // max(x, 0) and −|x| have kinks at 0 that cancel only if both take their slope from the same
+            // side (TensorFlow's where(x ≥ 0)); ties go to the first argument, so at x = 0 the slopes are
+            // 1 and −1 and the gradient is σ(0) − y, where relu and abs (slope 0 there) would give −y
+            Value positivePart = x.maximum(Value.constant(minimax.tensor.Tensor.full(0, x.data().dtype())));
+            Value negativeAbs = x.neg().minimum(x);
+            return positivePart.sub(x.mul(y)).add(negativeAbs.softplus()).mean();
+        });
     }
 
     /**
@@ -82,7 +88,8 @@ public final class Losses {
      * as {@code ½·q² + δ·(|e| − q)} with {@code q = min(|e|, δ)}.
      */
     public static Loss huber(float delta) {
-        if (!(delta > 0)) throw new IllegalArgumentException("huber delta must be > 0, got " + delta);
+        // δ = ∞ would compute ∞·0 = NaN in the linear part
+        if (!(delta > 0 && delta < Float.POSITIVE_INFINITY)) throw new IllegalArgumentException("huber delta must be finite and > 0, got " + delta);
         return new Builtin("huber", delta, (y, p) -> {
             Value absError = p.sub(y).abs();
             Value quadratic = absError.minimum(Value.constant(minimax.tensor.Tensor.full(delta, absError.data().dtype())));
@@ -97,7 +104,9 @@ public final class Losses {
     public static Loss hinge() {
         return new Builtin("hinge", 0, (y, p) -> {
             Value labels = isBinary(y) ? y.mul(2f).sub(1f) : y;
-            return labels.mul(p).rsub(1f).relu().mean();
+            Value margin = labels.mul(p).rsub(1f);
+            // maximum (ties to its first argument), not relu: at the margin the slope is −y, as in Keras
+            return margin.maximum(Value.constant(minimax.tensor.Tensor.full(0, margin.data().dtype()))).mean();
         });
     }
 
@@ -146,23 +155,28 @@ public final class Losses {
 
     /**
      * A description of a loss for saved models, or null for a custom (lambda) loss, which cannot be
-     * saved as data.
+     * saved as data, and for a composite with a custom part.
      */
     public static Map<String, Object> config(Loss loss) {
         if (loss instanceof Composite.Configurable) return ((Composite.Configurable) loss).config();
         return null;
     }
 
-    /** Rebuilds a loss from {@link #config}; throws IllegalArgumentException on unknown content. */
-    @SuppressWarnings("unchecked")
+    /** Rebuilds a loss from {@link #config}; throws IllegalArgumentException on unknown or malformed content. */
     public static Loss fromConfig(Map<String, Object> config) {
+        if (config == null) throw new IllegalArgumentException("loss config is missing");
         Object name = config.get("name");
         if ("scaled".equals(name)) {
-            return fromConfig((Map<String, Object>) config.get("inner")).scale(((Number) config.get("weight")).floatValue());
+            Object weight = config.get("weight");
+            if (!(weight instanceof Number)) throw new IllegalArgumentException("loss config " + config + " needs a number 'weight', got " + weight);
+            return fromConfig(part(config.get("inner"), config)).scale(((Number) weight).floatValue());
         }
         if ("sum".equals(name)) {
-            List<Object> terms = (List<Object>) config.get("terms");
-            return fromConfig((Map<String, Object>) terms.get(0)).plus(fromConfig((Map<String, Object>) terms.get(1)));
+            Object terms = config.get("terms");
+            if (!(terms instanceof List) || ((List<?>) terms).size() != 2) {
+                throw new IllegalArgumentException("loss config " + config + " needs 'terms', a list of 2 loss configs, got " + terms);
+            }
+            return fromConfig(part(((List<?>) terms).get(0), config)).plus(fromConfig(part(((List<?>) terms).get(1), config)));
         }
         if (!(name instanceof String)) throw new IllegalArgumentException("loss config has no name: " + config);
         float parameter = config.get("parameter") instanceof Number ? ((Number) config.get("parameter")).floatValue() : 0f;
@@ -171,6 +185,13 @@ public final class Losses {
             case "inverse_mse": return inverseMse(parameter);
             default: return get((String) name);
         }
+    }
+
+    /** A nested loss config of a composite's config. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> part(Object part, Map<String, Object> whole) {
+        if (!(part instanceof Map)) throw new IllegalArgumentException("loss config " + whole + " has a part that is not a loss config: " + part);
+        return (Map<String, Object>) part;
     }
 
     private static boolean isBinary(Value y) {
