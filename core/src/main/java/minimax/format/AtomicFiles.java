@@ -46,9 +46,9 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (Throwable e) { // also checked exceptions thrown undeclared ("sneaky") by the writer
             Files.deleteIfExists(tmp);
-            throw e;
+            throw e; // precise rethrow: still only IOException or unchecked as far as javac knows
         }
     }
 

@@ -295,10 +295,18 @@ public final class Json {
                 case '\b': sb.append("\\b"); break;
                 case '\f': sb.append("\\f"); break;
                 default:
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    // a lone surrogate has no UTF-8 form, so escape it to keep the text encodable losslessly
+                    if (isLoneSurrogate(s, i)) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
             }
         }
         sb.append('"');
+    }
+
+    private static boolean isLoneSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        if (Character.isLowSurrogate(c)) return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        return false;
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,12 @@ public final class SafeTensors {
     /** Writes tensors (in map order) and metadata to {@code out}; does not close it. */
     public static void write(OutputStream out, LinkedHashMap<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
-        if (metadata != null && !metadata.isEmpty()) header.put("__metadata__", new LinkedHashMap<>(metadata));
+        if (metadata != null && !metadata.isEmpty()) {
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                if (e.getValue() == null) throw new IllegalArgumentException("metadata value for '" + e.getKey() + "' is null; the format holds only strings");
+            }
+            header.put("__metadata__", new LinkedHashMap<>(metadata));
+        }
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             if (e.getKey().equals("__metadata__")) throw new IllegalArgumentException("a tensor cannot be named __metadata__");
@@ -107,7 +114,12 @@ public final class SafeTensors {
         long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) throw new FormatException("not a safetensors file: header length " + headerLength + " is outside [2, " + MAX_HEADER_BYTES + "]");
         if (8 + headerLength > file.length) throw new FormatException("file is truncated: the header needs " + headerLength + " bytes, only " + (file.length - 8) + " follow");
-        String text = new String(file, 8, (int) headerLength, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(file, 8, (int) headerLength)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FormatException("safetensors header is not valid UTF-8");
+        }
         Object parsed = Json.parse(text);
         if (!(parsed instanceof Map)) throw new FormatException("safetensors header must be a JSON object");
         Map<String, Object> header = (Map<String, Object>) parsed;
@@ -119,7 +131,8 @@ public final class SafeTensors {
             if (e.getKey().equals("__metadata__")) continue;
             entries.add(entry(e.getKey(), e.getValue()));
         }
-        entries.sort((a, b) -> Long.compare((Long) a[3], (Long) b[3]));
+        // by begin, then end: an empty tensor may share its begin with the next one (the reference writer does this)
+        entries.sort(Comparator.comparing((Object[] en) -> (Long) en[3]).thenComparing(en -> (Long) en[4]));
         long expected = 0;
         for (Object[] en : entries) {
             long begin = (Long) en[3], end = (Long) en[4];
