@@ -296,7 +296,7 @@ public final class Json {
                 case '\f': sb.append("\\f"); break;
                 default:
                     // a lone surrogate has no UTF-8 form, so escape it to keep the text encodable losslessly
-                    if (isLoneSurrogate(s, i)) sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || isLoneSurrogate(s, i)) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);
             }
         }
