@@ -42,7 +42,7 @@ class JsonPropertiesTest {
                 Arbitraries.maps(strings(), inner).ofMaxSize(4).map(m -> (Object) new LinkedHashMap<>(m))), 0, 4);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     boolean writeThenParseGivesAnEqualTree(@ForAll("trees") Object tree) throws FormatException {
         return sameTree(tree, Json.parse(Json.write(tree)));
     }
@@ -91,7 +91,7 @@ class JsonPropertiesTest {
     }
 
     /** Deleting one character of valid JSON gives valid JSON or a FormatException, never another exception. */
-    @Property(tries = 300)
+    @Property(tries = 200)
     void cuttingValidTextNeverThrowsAnythingButFormatException(@ForAll("trees") Object tree, @ForAll @IntRange(min = 0, max = 10_000) int at) {
         String text = Json.write(tree);
         if (text.isEmpty()) return;
