@@ -14,7 +14,7 @@ import java.util.Map;
  * other numbers to {@code Double} (numbers beyond the double range are refused). Writing accepts
  * those types plus {@code Float}, {@code Integer}, {@code Short}, {@code Byte} and a
  * {@code BigInteger} that fits a long; other numbers are refused rather than rounded. Doubles are
- * written with {@link Double#toString}, floats with {@link Float#toString}, so they read back
+ * written with {@link Double#toString}, floats as the double they widen to, so they read back
  * exactly. Nesting is limited to {@value #MAX_DEPTH} levels so hostile input cannot exhaust the stack.
  */
 public final class Json {
@@ -250,7 +250,9 @@ public final class Json {
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (!Double.isFinite(d)) throw new IllegalArgumentException("JSON cannot hold the number " + v);
-            sb.append(v instanceof Float ? Float.toString((Float) v) : Double.toString(d));
+            // a Float as the exact double it widens to: readers parse numbers as doubles, and parsing
+            // Float.toString's shorter text as a double then narrowing can land one ulp off (7.038531E-26f)
+            sb.append(Double.toString(d));
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             sb.append(((Number) v).longValue());
         } else if (v instanceof java.math.BigInteger && ((java.math.BigInteger) v).bitLength() < 64) {
