@@ -16,6 +16,15 @@ import java.util.Map;
  * {@code BigInteger} that fits a long; other numbers are refused rather than rounded. Doubles are
  * written with {@link Double#toString}, floats as the double they widen to, so they read back
  * exactly. Nesting is limited to {@value #MAX_DEPTH} levels so hostile input cannot exhaust the stack.
+ *
+ * <p>Typed accessors such as {@link #getLong} read the fields of a parsed object with one clear
+ * {@link FormatException} naming the key when it is missing or of the wrong type.
+ *
+ * <pre>{@code
+ * Map<String, Object> layer = (Map<String, Object>) Json.parse("{\"class\":\"Dense\",\"units\":4}");
+ * long units = Json.getLong(layer, "units");   // 4
+ * String text = Json.write(layer);             // {"class":"Dense","units":4}
+ * }</pre>
  */
 public final class Json {
     /** Deepest nesting accepted. */
@@ -223,8 +232,63 @@ public final class Json {
     }
 
     private FormatException error(String expected) {
-        String found = pos >= text.length() ? "end of input" : "'" + text.charAt(pos) + "'";
+        String found = pos >= text.length() ? "end of input" : describe(text.charAt(pos));
         return new FormatException("invalid JSON: expected " + expected + " at offset " + pos + ", found " + found);
+    }
+
+    /** A character as a message shows it: control characters and lone surrogates would not print. */
+    private static String describe(char c) {
+        return c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+    }
+
+    // ---------------------------------------------------------------- typed access
+
+    /** The string at {@code key} of a parsed object; throws naming the key when it is missing or not a string. */
+    public static String getString(Map<String, Object> object, String key) throws FormatException {
+        return get(object, key, String.class, "a string");
+    }
+
+    /** The integer at {@code key} of a parsed object (a JSON number without fraction or exponent). */
+    public static long getLong(Map<String, Object> object, String key) throws FormatException {
+        return get(object, key, Long.class, "an integer");
+    }
+
+    /** The number at {@code key} of a parsed object, integer or not, as a double. */
+    public static double getDouble(Map<String, Object> object, String key) throws FormatException {
+        return get(object, key, Number.class, "a number").doubleValue();
+    }
+
+    /** The boolean at {@code key} of a parsed object. */
+    public static boolean getBoolean(Map<String, Object> object, String key) throws FormatException {
+        return get(object, key, Boolean.class, "true or false");
+    }
+
+    /** The array at {@code key} of a parsed object. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> getList(Map<String, Object> object, String key) throws FormatException {
+        return get(object, key, List.class, "an array");
+    }
+
+    /** The object at {@code key} of a parsed object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> getObject(Map<String, Object> object, String key) throws FormatException {
+        return get(object, key, Map.class, "an object");
+    }
+
+    private static <T> T get(Map<String, Object> object, String key, Class<T> type, String expected) throws FormatException {
+        Object v = object.get(key);
+        if (type.isInstance(v)) return type.cast(v);
+        if (v == null && !object.containsKey(key)) throw new FormatException("missing key \"" + key + "\", expected " + expected);
+        String found = v == null ? "null"
+                : v instanceof String ? "the string " + shorten(write(v))
+                : v instanceof Map ? "an object"
+                : v instanceof List ? "an array"
+                : write(v);
+        throw new FormatException("key \"" + key + "\" must be " + expected + ", found " + found);
+    }
+
+    private static String shorten(String quoted) {
+        return quoted.length() <= 40 ? quoted : quoted.substring(0, 36) + "…\"";
     }
 
     // ---------------------------------------------------------------- writing

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -157,5 +158,37 @@ class AtomicFilesTest {
         assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "x"));
         assertTrue(Files.isDirectory(target.resolve("inside")));
         assertEquals(List.of("folder"), namesIn(dir));
+    }
+
+    /** Files.createTempFile would make the temporary file owner-only, and the rename would pass that on. */
+    @Test
+    void theTargetGetsTheSamePermissionsAsAFileWrittenDirectly() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path direct = dir.resolve("direct");
+        Files.writeString(direct, "x");
+        Path atomic = dir.resolve("atomic");
+        AtomicFiles.writeString(atomic, "x");
+        assertEquals(Files.getPosixFilePermissions(direct), Files.getPosixFilePermissions(atomic));
+    }
+
+    /** A writer may close its stream (try-with-resources around a Writer, say): the data is still forced and moved. */
+    @Test
+    void aWriterThatClosesItsStreamStillProducesTheFile() throws IOException {
+        Path target = dir.resolve("closed.txt");
+        AtomicFiles.write(target, out -> {
+            try (java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                w.write("written then closed");
+            }
+        });
+        assertEquals("written then closed", Files.readString(target));
+        assertEquals(List.of("closed.txt"), namesIn(dir));
+    }
+
+    @Test
+    void manyWritesToTheSameTargetLeaveOnlyTheLastContent() throws IOException {
+        Path target = dir.resolve("counter");
+        for (int i = 0; i < 50; i++) AtomicFiles.writeString(target, Integer.toString(i));
+        assertEquals("49", Files.readString(target));
+        assertEquals(List.of("counter"), namesIn(dir));
     }
 }

@@ -394,6 +394,36 @@ class SafeTensorsTest {
         assertContainsAll(assertThrows(FormatException.class, () -> SafeTensors.read(dir)).getMessage(), dir.getFileName().toString(), "not a file");
     }
 
+    /**
+     * Tensors larger than the 64 KiB copy chunk, with sizes that put chunk ends at uneven places, survive
+     * {@code write(Path)} and {@code read(Path)}, and the file equals the in-memory bytes.
+     */
+    @Test
+    void largeTensorsStreamThroughFilesInChunks(@TempDir Path dir) throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        float[] f = new float[40_005];
+        for (int i = 0; i < f.length; i++) f[i] = Float.intBitsToFloat(random.nextInt());
+        double[] d = new double[20_001];
+        for (int i = 0; i < d.length; i++) d[i] = Double.longBitsToDouble(random.nextLong());
+        LinkedHashMap<String, Tensor> in = tensors("f", Tensor.of(f, 7, 5_715, 1), "mid", Tensor.of(new float[] {3}, 1), "d", Tensor.of(d, d.length));
+        Path path = dir.resolve("sub").resolve("big.safetensors");
+        SafeTensors.write(path, in, Map.of("k", "v"));
+        assertArrayEquals(SafeTensors.toBytes(in, Map.of("k", "v")), Files.readAllBytes(path));
+        SafeTensors.Contents back = SafeTensors.read(path);
+        assertSameTensors(in, back.tensors());
+        assertEquals(Map.of("k", "v"), back.metadata());
+        assertSameTensors(in, SafeTensors.read(Files.readAllBytes(path)).tensors());
+    }
+
+    /** A corrupt file read from disk is refused before any tensor is allocated, and the message names the file. */
+    @Test
+    void aHeaderPromisingHugeTensorsOnASmallFileIsRefusedFromDisk(@TempDir Path dir) throws IOException {
+        Path path = dir.resolve("liar.safetensors");
+        Files.write(path, file("{\"w\":{\"dtype\":\"F64\",\"shape\":[100000,20000],\"data_offsets\":[0,16000000000]}}", 16));
+        assertContainsAll(assertThrows(FormatException.class, () -> SafeTensors.read(path)).getMessage(),
+                "liar.safetensors", "file is truncated: header promises 16000000000 bytes of tensor data, found 16");
+    }
+
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
