@@ -136,17 +136,17 @@ public final class Report {
     /** The target of the performance issue for a case, as a factor on the best peer (time) or on OpenBLAS (GFLOP/s). */
     private static String target(String workload, String kase) {
         switch (workload + " " + kase) {
-            case "W1 batch=32": return "≤ 1/40 of PyTorch";
-            case "W1 batch=1024": return "≤ 1/5 of best peer";
-            case "W2 batch=64": return "≤ 1/2 of best peer";
-            case "W2 batch=256": return "≤ 2/3 of best peer";
-            default: return workload.equals("W3") ? "≥ 0.8 × OpenBLAS (PyTorch)" : "";
+            case "W1 batch=32": return "≤ 0.025× PyTorch";
+            case "W1 batch=1024": return "≤ 0.2×";
+            case "W2 batch=64": return "≤ 0.5×";
+            case "W2 batch=256": return "≤ 0.67×";
+            default: return workload.equals("W3") ? "≥ 0.8× OpenBLAS (PyTorch)" : "";
         }
     }
 
     static String markdown(List<Row> rows, Map<String, String> peerErrors) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| workload | case | threads | Minimax | PyTorch | DJL | DL4J | ratio to best peer | target |\n");
+        sb.append("| workload | case | threads | Minimax | PyTorch | DJL | DL4J | Minimax ÷ best peer | target |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row m : rows) {
             if (!m.source().equals("minimax")) continue;
@@ -158,11 +158,13 @@ public final class Report {
                 line.append(' ').append(p == null ? "—" : cell(p)).append(" |");
                 if (p != null && (Double.isNaN(best) || (higherIsBetter ? p.median() > best : p.median() < best))) best = p.median();
             }
-            String ratio = Double.isNaN(best) ? "—" : String.format(Locale.ROOT, higherIsBetter ? "%.2f×" : "1/%.1f", higherIsBetter ? m.median() / best : best / m.median());
+            // Minimax ÷ best peer: below 1 is better for times, above 1 is better for GFLOP/s
+            String ratio = Double.isNaN(best) ? "—" : String.format(Locale.ROOT, "%.2f×", m.median() / best);
             line.append(' ').append(ratio).append(" | ").append(target(m.workload(), m.kase())).append(" |");
             sb.append(line).append('\n');
         }
         sb.append("\nUnits: W1 µs/step, W2 ms/iteration (lower is better), W3 GFLOP/s (higher is better); median [min–max] over measurement rounds.\n");
+        sb.append("The ratio column divides Minimax's median by the best peer's: below 1× Minimax is faster on time rows, above 1× on GFLOP/s rows.\n");
         sb.append("Time rows compare with each peer's best thread setting; W3 rows compare at the same thread count.\n");
         peerErrors.forEach((p, e) -> sb.append("\n- ").append(p).append(": ").append(e));
         sb.append('\n');
