@@ -29,6 +29,17 @@ import time
 # ---------------------------------------------------------------- timing
 
 CPU_PER_WALL = []  # per case: process CPU seconds / wall seconds while measuring (contention check)
+OTHER_CPU = []     # per case: cores used by other processes (and steal) while measuring, from /proc/stat
+
+
+def machine_busy_seconds():
+    """Busy CPU seconds of the whole machine (user+nice+system+irq+softirq+steal), or None."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return (v[0] + v[1] + v[2] + v[5] + v[6] + (v[7] if len(v) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 def measure(step, warmup_s, rounds, round_s):
     """Returns per-round seconds per call of step()."""
@@ -43,14 +54,21 @@ def measure(step, warmup_s, rounds, round_s):
     per = el / n
     iters = max(1, int(round_s / per))
     out = []
-    c0, w0 = time.process_time(), time.perf_counter()
+    c0, w0, m0 = time.process_time(), time.perf_counter(), machine_busy_seconds()
     for _ in range(rounds):
         t = time.perf_counter()
         for _ in range(iters):
             step()
         out.append((time.perf_counter() - t) / iters)
-    CPU_PER_WALL.append(round((time.process_time() - c0) / (time.perf_counter() - w0), 2))
+    wall, own, m1 = time.perf_counter() - w0, time.process_time() - c0, machine_busy_seconds()
+    CPU_PER_WALL.append(round(own / wall, 2))
+    OTHER_CPU.append(None if m0 is None or m1 is None else round(max(0.0, (m1 - m0 - own) / wall), 2))
     return out, iters
+
+
+def busy_note():
+    o = OTHER_CPU[-1] if OTHER_CPU else None
+    return "" if o is None or o < 0.2 else "; WARNING other processes used %.1f cores" % o
 
 
 def summarize(values):
@@ -134,23 +152,24 @@ def run_child(args):
         secs, iters = measure(w1(torch, batch), warm, rounds, round_s)
         r = summarize([s * 1e6 for s in secs])
         results.append({"workload": "W1", "case": "batch=%d" % batch, "threads": t, "unit": "us/step", **r})
-        log("W1 batch=%-5d threads=%d  %10.2f us/step  [%.2f-%.2f]  (%d iters/round)" % (
-            batch, t, r["median"], r["min"], r["max"], iters))
+        log("W1 batch=%-5d threads=%d  %10.2f us/step  [%.2f-%.2f]  (%d iters/round%s)" % (
+            batch, t, r["median"], r["min"], r["max"], iters, busy_note()))
     for batch in (64, 256):
         secs, iters = measure(w2(torch, batch), warm, rounds, round_s)
         r = summarize([s * 1e3 for s in secs])
         results.append({"workload": "W2", "case": "batch=%d" % batch, "threads": t, "unit": "ms/iteration", **r})
-        log("W2 batch=%-5d threads=%d  %10.3f ms/iter  [%.3f-%.3f]  (%d iters/round)" % (
-            batch, t, r["median"], r["min"], r["max"], iters))
+        log("W2 batch=%-5d threads=%d  %10.3f ms/iter  [%.3f-%.3f]  (%d iters/round%s)" % (
+            batch, t, r["median"], r["min"], r["max"], iters, busy_note()))
     with torch.no_grad():
         for (m, n, k) in ((512, 512, 512), (64, 512, 784), (1024, 1024, 1024)):
             secs, iters = measure(w3(torch, m, n, k), warm, rounds, round_s)
             r = summarize([2.0 * m * n * k / s / 1e9 for s in secs])
             results.append({"workload": "W3", "case": "%dx%dx%d" % (m, n, k), "threads": t, "unit": "GFLOP/s", **r})
-            log("W3 %-14s threads=%d  %10.2f GFLOP/s [%.2f-%.2f]  (%d iters/round)" % (
-                "%dx%dx%d" % (m, n, k), t, r["median"], r["min"], r["max"], iters))
+            log("W3 %-14s threads=%d  %10.2f GFLOP/s [%.2f-%.2f]  (%d iters/round%s)" % (
+                "%dx%dx%d" % (m, n, k), t, r["median"], r["min"], r["max"], iters, busy_note()))
     info = {"torch_num_threads": torch.get_num_threads(), "openblas": openblas_info(),
-            "cpu_per_wall": {"%s %s" % (r["workload"], r["case"]): u for r, u in zip(results, CPU_PER_WALL)}}
+            "cpu_per_wall": {"%s %s" % (r["workload"], r["case"]): u for r, u in zip(results, CPU_PER_WALL)},
+            "other_cpu": {"%s %s" % (r["workload"], r["case"]): u for r, u in zip(results, OTHER_CPU)}}
     json.dump({"results": results, "info": info}, sys.stdout)
 
 
@@ -235,9 +254,13 @@ def main():
         results.extend(child["results"])
         infos[str(t)] = child["info"]
 
+    disturbed = sorted("%s threads=%s (%.1f cores)" % (case, t, o) for t, info in infos.items()
+                       for case, o in info.get("other_cpu", {}).items() if o is not None and o >= 0.2)
+    if disturbed:
+        print("warning: other processes used CPU during: " + "; ".join(disturbed), file=sys.stderr)
     ob = infos[str(threads[0])]["openblas"] if threads else {}
     blas_cfg = sorted(set(re.findall(r"(?:BLAS_INFO|LAPACK_INFO|USE_OPENMP|USE_MKLDNN|CPU capability usage)[=:] ?[^,\n]*", config)))
-    blas = "OpenBLAS %s (core %s, %s) from %s" % (
+    blas = "%s (core %s, %s) from %s" % (
         ob.get("config", "?"), ob.get("corename", "?"), ob.get("parallel", "?"), ob.get("library", "?")) \
         if ob.get("config") else "unknown; mapped: %s" % ob.get("libraries")
     doc = {
@@ -251,6 +274,7 @@ def main():
             "per_thread_count": infos,
             "python": sys.version.split()[0],
             "cpus": os.cpu_count(),
+            "disturbed_cases": disturbed,
             "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
             "env": {k: os.environ.get(k) for k in ("LD_LIBRARY_PATH", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")},
             "rounds": args.rounds, "warmup_s": args.warmup, "round_s": args.round_seconds, "quick": args.quick,
