@@ -185,9 +185,9 @@ public final class Value {
 
     /** Sum over axes; with {@code keepDims} they stay with size 1. */
     public Value sum(int[] axes, boolean keepDims) {
-        int[] kept = keptShape(axes);
+        int[] kept = Shapes.keptShape(data.shape(), axes);
         Value s = sumTo(kept);
-        return keepDims ? s : s.reshape(droppedShape(axes));
+        return keepDims ? s : s.reshape(Shapes.droppedShape(data.shape(), axes));
     }
 
     /** Mean of all elements, a scalar. */
@@ -204,24 +204,9 @@ public final class Value {
 
     /** Maximum over axes; the gradient is shared equally among tied maxima. */
     public Value max(int[] axes, boolean keepDims) {
-        int[] kept = keptShape(axes);
+        int[] kept = Shapes.keptShape(data.shape(), axes);
         Value m = record(Op.MAX_TO, data.maxTo(kept), null, this);
-        return keepDims ? m : m.reshape(droppedShape(axes));
-    }
-
-    private int[] keptShape(int[] axes) {
-        int[] s = data.shape();
-        if (axes.length == 0) Arrays.fill(s, 1);
-        for (int a : axes) s[Shapes.axis(a, s.length)] = 1;
-        return s;
-    }
-
-    private int[] droppedShape(int[] axes) {
-        int[] s = data.shape();
-        if (axes.length == 0) return new int[0];
-        boolean[] drop = new boolean[s.length];
-        for (int a : axes) drop[Shapes.axis(a, s.length)] = true;
-        return java.util.stream.IntStream.range(0, s.length).filter(i -> !drop[i]).map(i -> s[i]).toArray();
+        return keepDims ? m : m.reshape(Shapes.droppedShape(data.shape(), axes));
     }
 
     // ---------------------------------------------------------------- linear algebra and layout

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import minimax.autodiff.Value;
 import minimax.autodiff.Variable;
 import minimax.losses.Loss;
 import minimax.optim.Optimizer;
@@ -21,6 +22,7 @@ final class Compiled {
     private final Map<Layer, Boolean> trainableAtCompile = new IdentityHashMap<>();
     private final Map<Variable, Boolean> variableFlagsAtCompile = new IdentityHashMap<>();
     private List<Variable> variables; // resolved once every layer is built
+    private List<Value> leaves;       // the variables' graph leaves, in the same order
 
     Compiled(Loss loss, Optimizer optimizer, List<Layer> leafLayers) {
         this.loss = loss;
@@ -36,6 +38,25 @@ final class Compiled {
         Compiled c = new Compiled(loss, optimizer, List.of());
         c.variables = Collections.unmodifiableList(new ArrayList<>(trained));
         return c;
+    }
+
+    /**
+     * The graph leaves of {@link #variables}, to take gradients with respect to; cached with them
+     * (a variable's leaf changes only when it is assigned, e.g. by {@code setWeights}).
+     */
+    List<Value> leaves(List<Layer> leafLayers) {
+        List<Variable> vs = variables(leafLayers);
+        if (leaves == null || leaves.size() != vs.size() || !sameLeaves(vs)) {
+            List<Value> ls = new ArrayList<>(vs.size());
+            for (Variable v : vs) ls.add(Value.of(v));
+            leaves = Collections.unmodifiableList(ls);
+        }
+        return leaves;
+    }
+
+    private boolean sameLeaves(List<Variable> vs) {
+        for (int i = 0; i < vs.size(); i++) if (leaves.get(i) != Value.of(vs.get(i))) return false;
+        return true;
     }
 
     /** The variables this compiled model updates, in layer order. */

@@ -183,10 +183,9 @@ public abstract class Model extends Layer {
                     + "'; no weights were updated. Lower the learning rate, check the data for NaN, or guard divisions and logarithms in the loss; "
                     + "setCheckFinite(false) turns this check off", steps);
         }
-        List<Variable> vars = c.variables(leafLayers());
-        List<Value> leaves = new ArrayList<>(vars.size());
-        for (Variable v : vars) leaves.add(Value.of(v));
-        List<Tensor> grads = Gradients.of(loss, leaves);
+        List<Layer> layers = leafLayers();
+        List<Variable> vars = c.variables(layers);
+        List<Tensor> grads = Gradients.of(loss, c.leaves(layers));
         c.optimizer.apply(grads, vars);
         steps++;
         return value;

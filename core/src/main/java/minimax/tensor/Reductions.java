@@ -69,28 +69,4 @@ final class Reductions {
             throw new IllegalArgumentException(op + ": shape " + Shapes.str(target) + " does not broadcast to " + Shapes.str(shape));
         }
     }
-
-    /** {@code shape} with the given axes set to 1 (all axes if {@code axes} is empty). */
-    static int[] keptShape(int[] shape, int[] axes) {
-        int[] s = shape.clone();
-        if (axes.length == 0) {
-            Arrays.fill(s, 1);
-            return s;
-        }
-        for (int a : axes) s[Shapes.axis(a, shape.length)] = 1;
-        return s;
-    }
-
-    /** {@code shape} without the given axes (all axes if {@code axes} is empty). */
-    static int[] droppedShape(int[] shape, int[] axes) {
-        if (axes.length == 0) return new int[0];
-        boolean[] drop = new boolean[shape.length];
-        for (int a : axes) drop[Shapes.axis(a, shape.length)] = true;
-        int count = 0;
-        for (boolean b : drop) if (!b) count++;
-        int[] s = new int[count];
-        int j = 0;
-        for (int i = 0; i < shape.length; i++) if (!drop[i]) s[j++] = shape[i];
-        return s;
-    }
 }

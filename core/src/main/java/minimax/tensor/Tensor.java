@@ -322,7 +322,7 @@ public final class Tensor {
 
     /** Sum over the given axes; with {@code keepDims} the summed axes stay with size 1. */
     public Tensor sum(int[] axes, boolean keepDims) {
-        return Reductions.sumTo(this, Reductions.keptShape(shape, axes)).reshape(keepDims ? Reductions.keptShape(shape, axes) : Reductions.droppedShape(shape, axes));
+        return Reductions.sumTo(this, Shapes.keptShape(shape, axes)).reshape(keepDims ? Shapes.keptShape(shape, axes) : Shapes.droppedShape(shape, axes));
     }
 
     /** Mean of all elements, a scalar. */
@@ -344,7 +344,7 @@ public final class Tensor {
 
     /** Maximum over the given axes; with {@code keepDims} the axes stay with size 1. */
     public Tensor max(int[] axes, boolean keepDims) {
-        return Reductions.maxTo(this, Reductions.keptShape(shape, axes)).reshape(keepDims ? Reductions.keptShape(shape, axes) : Reductions.droppedShape(shape, axes));
+        return Reductions.maxTo(this, Shapes.keptShape(shape, axes)).reshape(keepDims ? Shapes.keptShape(shape, axes) : Shapes.droppedShape(shape, axes));
     }
 
     // ---------------------------------------------------------------- linear algebra
