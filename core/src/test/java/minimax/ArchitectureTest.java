@@ -28,7 +28,10 @@ class ArchitectureTest {
             "losses", Set.of("autodiff", "tensor"),
             "optim", Set.of("autodiff", "tensor", "kernels"),
             "train", Set.of("autodiff", "tensor"),
-            "nn", Set.of("autodiff", "tensor", "kernels", "losses", "optim", "train", "format"));
+            "nn", Set.of("autodiff", "tensor", "kernels", "losses", "optim", "train", "format"),
+            "gan", Set.of("nn", "autodiff", "tensor", "kernels", "losses", "optim", "train", "format"),
+            "data", Set.of("tensor", "kernels", "format"),
+            "io", Set.of("tensor", "kernels", "format", "autodiff", "nn", "optim", "gan", "data"));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bminimax\\.([a-z]+)\\.");
 
