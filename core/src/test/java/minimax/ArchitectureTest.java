@@ -20,18 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     /** package → the minimax packages it may depend on (besides itself). */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "kernels", Set.of(),
-            "tensor", Set.of("kernels"),
-            "format", Set.of("tensor"),
-            "autodiff", Set.of("tensor", "kernels"),
-            "losses", Set.of("autodiff", "tensor"),
-            "optim", Set.of("autodiff", "tensor", "kernels"),
-            "train", Set.of("autodiff", "tensor"),
-            "nn", Set.of("autodiff", "tensor", "kernels", "losses", "optim", "train", "format"),
-            "gan", Set.of("nn", "autodiff", "tensor", "kernels", "losses", "optim", "train", "format"),
-            "data", Set.of("tensor", "kernels", "format"),
-            "io", Set.of("tensor", "kernels", "format", "autodiff", "nn", "optim", "gan", "data"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("kernels", Set.of()),
+            Map.entry("tensor", Set.of("kernels")),
+            Map.entry("format", Set.of("tensor")),
+            Map.entry("autodiff", Set.of("tensor", "kernels")),
+            Map.entry("losses", Set.of("autodiff", "tensor")),
+            Map.entry("optim", Set.of("autodiff", "tensor", "kernels")),
+            Map.entry("train", Set.of("autodiff", "tensor")),
+            Map.entry("nn", Set.of("autodiff", "tensor", "kernels", "losses", "optim", "train", "format")),
+            Map.entry("gan", Set.of("nn", "autodiff", "tensor", "kernels", "losses", "optim", "train", "format")),
+            Map.entry("data", Set.of("tensor", "kernels", "format")),
+            Map.entry("io", Set.of("tensor", "kernels", "format", "autodiff", "nn", "optim", "gan", "data")));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bminimax\\.([a-z]+)\\.");
 
