@@ -268,20 +268,12 @@ public abstract class Model extends Layer {
     private int[] epochOrder(int n, int epoch, boolean shuffle) {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = i;
-        if (shuffle) new Rng(mix(seed ^ 0x5DEECE66DL, epoch)).shuffle(idx);
+        if (shuffle) new Rng(Rng.mix(seed ^ 0x5DEECE66DL, epoch)).shuffle(idx);
         return idx;
     }
 
     private Rng stepRng(long step) {
-        return new Rng(mix(seed, step));
-    }
-
-    /** A well-spread 64-bit seed from two numbers (SplitMix64's finalizer). */
-    private static long mix(long a, long b) {
-        long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new Rng(Rng.mix(seed, step));
     }
 
     private float scalarLoss(Value loss, Compiled c) {

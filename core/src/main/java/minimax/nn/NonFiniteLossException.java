@@ -8,7 +8,8 @@ public final class NonFiniteLossException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
     private final long step;
 
-    NonFiniteLossException(String message, long step) {
+    /** @param step the training step (0-based) at which the loss was not finite */
+    public NonFiniteLossException(String message, long step) {
         super(message);
         this.step = step;
     }

@@ -48,6 +48,18 @@ public final class Rng {
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
+    /**
+     * A well-spread 64-bit seed from two numbers (SplitMix64's finalizer over {@code a·φ + b}),
+     * e.g. a run's seed and a step number: {@code new Rng(mix(seed, step))} gives each step its
+     * own stream, so a resumed run draws what an uninterrupted one would.
+     */
+    public static long mix(long a, long b) {
+        long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** Shuffles {@code a} in place (Fisher–Yates). */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {

@@ -1,0 +1,364 @@
+package minimax.gan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import minimax.autodiff.GradMode;
+import minimax.autodiff.Value;
+import minimax.nn.CallContext;
+import minimax.nn.Model;
+import minimax.optim.Optimizer;
+import minimax.tensor.Rng;
+import minimax.tensor.Shapes;
+import minimax.tensor.Tensor;
+
+/**
+ * Trains a generator against a discriminator. One iteration ({@link #trainStep}) runs the core's
+ * training step for the discriminator {@code discriminatorSteps} times, then once for the generator,
+ * on the same two models — two players, one engine:
+ *
+ * <ol>
+ *   <li>D step: a real batch; fakes {@code G(z)}, z ~ N(0, 1), computed without recording (detached);
+ *       D minimizes {@code loss.discriminatorLoss(D(real), D(fake))} plus the WGAN-GP and R1
+ *       penalties if configured, over D's parameters only.</li>
+ *   <li>G step: new z; G minimizes {@code loss.generatorLoss(D(G(z)))} over G's parameters only
+ *       (maximizes it for {@link GanLoss#MINIMAX}); D's weights are not touched.</li>
+ * </ol>
+ *
+ * <p>Deterministic: step {@code s} draws all its randomness (latents, penalty points, dropout) from
+ * {@code mix(seed, s)} and its real batches by draw number, so {@link GanCheckpoint} save → restore
+ * continues bit for bit as an uninterrupted run (for a given thread count).
+ *
+ * <pre>{@code
+ * GanTrainer gan = GanTrainer.builder()
+ *     .generator(g, new Adam(2e-4, 0.5))
+ *     .discriminator(d, new Adam(2e-4, 0.5))
+ *     .loss(GanLoss.NON_SATURATING)
+ *     .latent(100)
+ *     .build();
+ * GanHistory h = gan.fit(realData, 10_000, 64);
+ * Tensor samples = gan.sample(64);
+ * }</pre>
+ */
+public final class GanTrainer {
+    private final Player generator;
+    private final Player discriminator;
+    private final GanLoss loss;
+    private final int latentDim;
+    private final int discriminatorSteps;
+    private final double r1Gamma;
+    private final long seed;
+    private final Rng sampling;
+    private final GanHistory history = new GanHistory();
+    private long step;
+
+    private GanTrainer(Builder b) {
+        this.generator = new Player("generator", b.generator, b.generatorOptimizer);
+        this.discriminator = new Player("discriminator", b.discriminator, b.discriminatorOptimizer);
+        this.loss = b.loss;
+        this.latentDim = b.latentDim;
+        this.discriminatorSteps = b.discriminatorSteps;
+        this.r1Gamma = b.r1Gamma;
+        this.seed = b.seed;
+        this.sampling = new Rng(Rng.mix(b.seed, 0x5A4D_504CL));
+    }
+
+    /** A builder; generator, discriminator and latent size are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /**
+     * Runs {@code steps} iterations on real data drawn uniformly with replacement from the rows of
+     * {@code realData} {@code [rows, ...]} (see {@link RealSamples#of}).
+     */
+    public GanHistory fit(Tensor realData, long steps, int batchSize, GanCallback... callbacks) {
+        return fit(RealSamples.of(realData, Rng.mix(seed, 0x4441_5441L)), steps, batchSize, callbacks);
+    }
+
+    /**
+     * Runs {@code steps} more iterations (from {@link #step()}), calling the callbacks after each.
+     *
+     * @return the whole history of this trainer (also earlier fits and restored checkpoints)
+     * @throws minimax.nn.NonFiniteLossException if a loss becomes NaN or infinite (the step's update is skipped)
+     */
+    public GanHistory fit(RealSamples real, long steps, int batchSize, GanCallback... callbacks) {
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        long end = step + steps;
+        for (GanCallback c : callbacks) c.onTrainBegin(this, step, end);
+        boolean stop = false;
+        while (step < end && !stop) {
+            long done = step;
+            Map<String, Double> logs = trainStep(real, batchSize);
+            for (GanCallback c : callbacks) c.onStepEnd(this, done, logs);
+            for (GanCallback c : callbacks) stop |= c.stopRequested();
+        }
+        for (GanCallback c : callbacks) c.onTrainEnd(this);
+        return history;
+    }
+
+    /**
+     * One iteration: {@code discriminatorSteps} D updates, then one G update; logged in the history.
+     *
+     * @return {@code d_loss} (the last D step's, penalties included), {@code g_loss}, and
+     *     {@code penalty} when a gradient penalty is configured
+     */
+    public Map<String, Double> trainStep(RealSamples real, int batchSize) {
+        Rng rng = new Rng(Rng.mix(seed, step));
+        Map<String, Double> logs = new LinkedHashMap<>();
+        for (int k = 0; k < discriminatorSteps; k++) {
+            Tensor batch = real.batch(step * discriminatorSteps + k, batchSize);
+            discriminatorStep(batch, rng, logs);
+        }
+        logs.put("g_loss", (double) generatorStep(batchSize, rng));
+        history.put(step, logs);
+        step++;
+        return logs;
+    }
+
+    /** One discriminator update on {@code real} (package-visible for tests). */
+    void discriminatorStep(Tensor real, Rng rng, Map<String, Double> logs) {
+        int n = real.dim(0);
+        checkRealShape(real);
+        Tensor z = latent(n, rng.split());
+        CallContext gContext = new CallContext(true, rng.split());
+        Tensor fake = GradMode.noGrad(() -> generator.model.call(Value.constant(z), gContext).data());
+        CallContext dContext = new CallContext(true, rng.split());
+        Value lossValue = loss.discriminatorLoss(discriminate(real, dContext), discriminate(fake, dContext));
+        Value penalty = penalty(real, fake, dContext, rng.split());
+        if (penalty != null) {
+            logs.put("penalty", (double) penalty.item());
+            lossValue = lossValue.add(penalty);
+        }
+        logs.put("d_loss", (double) discriminator.step(lossValue, step));
+    }
+
+    private Value discriminate(Tensor x, CallContext context) {
+        return discriminator.model.call(Value.constant(x), context);
+    }
+
+    /** WGAN-GP and R1 terms, or null when neither is configured. */
+    private Value penalty(Tensor real, Tensor fake, CallContext dContext, Rng rng) {
+        Value total = null;
+        if (loss.gradientPenaltyWeight() > 0) {
+            Tensor eps = Tensor.uniform(rng, 0f, 1f, real.dim(0));
+            total = Penalties.gradientPenalty(x -> discriminator.model.call(x, dContext), real, fake, eps, loss.gradientPenaltyWeight());
+        }
+        if (r1Gamma > 0) {
+            Value r1 = Penalties.r1(x -> discriminator.model.call(x, dContext), real, r1Gamma);
+            total = total == null ? r1 : total.add(r1);
+        }
+        return total;
+    }
+
+    /** One generator update on {@code n} fresh latents (package-visible for tests). */
+    float generatorStep(int n, Rng rng) {
+        Tensor z = latent(n, rng.split());
+        Value fake = generator.model.call(Value.constant(z), new CallContext(true, rng.split()));
+        Value scores = discriminator.model.call(fake, new CallContext(true, rng.split()));
+        return generator.step(loss.generatorLoss(scores), step);
+    }
+
+    private void checkRealShape(Tensor real) {
+        int[] expected = discriminator.model.inputShape();
+        int[] got = Arrays.copyOfRange(real.shape(), 1, real.rank());
+        if (!Arrays.equals(expected, got)) {
+            throw new IllegalArgumentException("real samples must have shape " + Shapes.str(expected) + " per sample (the generator's output), got " + Shapes.str(got));
+        }
+    }
+
+    // ---------------------------------------------------------------- sampling
+
+    /** Standard normal latent vectors {@code [n, latent]} from {@code rng} (advanced). */
+    public Tensor latent(int n, Rng rng) {
+        return Tensor.normal(rng, 0f, 1f, n, latentDim);
+    }
+
+    /** {@code n} generated samples from the trainer's own sampling stream (not the training one). */
+    public Tensor sample(int n) {
+        return sample(n, sampling);
+    }
+
+    /** {@code n} generated samples {@code G(z)} in inference mode, with z drawn from {@code rng} (advanced). */
+    public Tensor sample(int n, Rng rng) {
+        Tensor z = latent(n, rng);
+        return generator.model.predict(z);
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** Iterations done so far (also restored from a checkpoint). */
+    public long step() {
+        return step;
+    }
+
+    void restoreStep(long s) {
+        this.step = s;
+    }
+
+    /** Everything logged so far. */
+    public GanHistory history() {
+        return history;
+    }
+
+    public Model generator() {
+        return generator.model;
+    }
+
+    public Model discriminator() {
+        return discriminator.model;
+    }
+
+    public Optimizer generatorOptimizer() {
+        return generator.optimizer;
+    }
+
+    public Optimizer discriminatorOptimizer() {
+        return discriminator.optimizer;
+    }
+
+    Player generatorPlayer() {
+        return generator;
+    }
+
+    Player discriminatorPlayer() {
+        return discriminator;
+    }
+
+    public GanLoss loss() {
+        return loss;
+    }
+
+    public int latentDim() {
+        return latentDim;
+    }
+
+    public int discriminatorSteps() {
+        return discriminatorSteps;
+    }
+
+    public double r1Gamma() {
+        return r1Gamma;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Writes a checkpoint (atomically) that {@link #restore} continues from exactly. */
+    public void save(Path checkpoint) throws IOException {
+        GanCheckpoint.save(this, checkpoint);
+    }
+
+    /** Loads weights, optimizer states, step and history from a checkpoint of an identically configured trainer. */
+    public void restore(Path checkpoint) throws IOException {
+        GanCheckpoint.restore(this, checkpoint);
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /** Collects the players and settings; {@link #build()} checks them together. */
+    public static final class Builder {
+        private Model generator, discriminator;
+        private Optimizer generatorOptimizer, discriminatorOptimizer;
+        private GanLoss loss = GanLoss.NON_SATURATING;
+        private int latentDim = -1;
+        private int discriminatorSteps = 1;
+        private double r1Gamma;
+        private long seed;
+
+        private Builder() {}
+
+        /** The generator {@code [n, latent] → [n, ...]} and its optimizer (set to maximize by {@code build} for {@link GanLoss#MINIMAX}). */
+        public Builder generator(Model model, Optimizer optimizer) {
+            this.generator = model;
+            this.generatorOptimizer = optimizer;
+            return this;
+        }
+
+        /** The discriminator {@code [n, ...] → [n, 1]} and its own optimizer. */
+        public Builder discriminator(Model model, Optimizer optimizer) {
+            this.discriminator = model;
+            this.discriminatorOptimizer = optimizer;
+            return this;
+        }
+
+        /** The loss family (default {@link GanLoss#NON_SATURATING}). */
+        public Builder loss(GanLoss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        /** The latent size (required): z ~ N(0, 1) of shape {@code [n, latent]}. */
+        public Builder latent(int latentDim) {
+            this.latentDim = latentDim;
+            return this;
+        }
+
+        /** Discriminator updates per generator update (default 1; WGAN-GP's paper uses 5). */
+        public Builder discriminatorSteps(int steps) {
+            this.discriminatorSteps = steps;
+            return this;
+        }
+
+        /** One-sided label smoothing of the discriminator's real targets: {@code loss.withLabelSmoothing(s)}. */
+        public Builder labelSmoothing(double smoothing) {
+            this.loss = loss.withLabelSmoothing(smoothing);
+            return this;
+        }
+
+        /** Adds the R1 penalty {@code (γ/2)·mean ‖∇D(real)‖²} to the discriminator's loss (γ = 0: off, the default). */
+        public Builder r1(double gamma) {
+            this.r1Gamma = gamma;
+            return this;
+        }
+
+        /** The seed of all training randomness (latents, penalty points, batches, dropout); default 0. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Checks the settings, builds the models if they are not built yet (G from the latent size,
+         * D from G's output shape, each with its own seed), and fixes each player's parameters: the
+         * model's trainable variables now.
+         */
+        public GanTrainer build() {
+            require(generator != null && generatorOptimizer != null, "a generator and its optimizer: call generator(model, optimizer)");
+            require(discriminator != null && discriminatorOptimizer != null, "a discriminator and its optimizer: call discriminator(model, optimizer)");
+            require(generator != discriminator, "two different models; got the same model as generator and discriminator");
+            require(generatorOptimizer != discriminatorOptimizer, "one optimizer per player (optimizer state is per model); got the same optimizer object twice");
+            require(loss != null, "a loss family, got null");
+            require(latentDim >= 1, "latent(size) with size >= 1, got " + latentDim);
+            require(discriminatorSteps >= 1, "discriminatorSteps >= 1, got " + discriminatorSteps);
+            require(r1Gamma >= 0 && Double.isFinite(r1Gamma), "an R1 weight γ that is finite and >= 0, got " + r1Gamma);
+            require(!discriminatorOptimizer.isMaximizing(), "a minimizing discriminator optimizer; every GAN loss here has the discriminator minimize its loss, remove maximize()");
+            require(loss.generatorMaximizes() || !generatorOptimizer.isMaximizing(),
+                    "a minimizing generator optimizer for loss " + loss.name() + " (only 'minimax' has the generator maximize); remove maximize() or use GanLoss.MINIMAX");
+            buildModels();
+            if (loss.generatorMaximizes()) generatorOptimizer.maximize();
+            return new GanTrainer(this);
+        }
+
+        private void buildModels() {
+            int[] latentShape = {latentDim};
+            if (!generator.isBuilt()) generator.build(latentShape, new Rng(generator.seed()));
+            else require(Arrays.equals(generator.inputShape(), latentShape), "a generator taking the latent vector: latent size is " + latentDim + " but the generator expects input " + Shapes.str(generator.inputShape()));
+            int[] sampleShape = generator.outputShape();
+            if (!discriminator.isBuilt()) discriminator.build(sampleShape, new Rng(discriminator.seed()));
+            else require(Arrays.equals(discriminator.inputShape(), sampleShape), "a discriminator taking the generator's samples " + Shapes.str(sampleShape) + ", but it expects " + Shapes.str(discriminator.inputShape()));
+            require(Arrays.equals(discriminator.outputShape(), new int[] {1}), "a discriminator with one score per sample (output [1]), got output " + Shapes.str(discriminator.outputShape()));
+        }
+
+        private static void require(boolean ok, String what) {
+            if (!ok) throw new IllegalArgumentException("GanTrainer needs " + what);
+        }
+    }
+}
