@@ -47,9 +47,23 @@ public record ImageDataset(Tensor images, int[] labels, int height, int width) {
         return new ImageDataset(scaleToTanhRange(pixels), toInts(classes), pixels.shape()[1], pixels.shape()[2]);
     }
 
+    /**
+     * Loads images alone (no labels: {@code labels} is empty), e.g. for training a generator.
+     *
+     * @param imagesFile IDX of unsigned bytes, shape {@code [n, height, width]} (not modified)
+     * @throws FormatException if it is not such an IDX file
+     */
+    public static ImageDataset loadImages(Path imagesFile) throws IOException {
+        Idx.Data pixels = Idx.read(imagesFile);
+        if (pixels.shape().length != 3) {
+            throw new FormatException("images file " + imagesFile + ": expected 3 dimensions [n, height, width], got shape " + Arrays.toString(pixels.shape()));
+        }
+        return new ImageDataset(scaleToTanhRange(pixels), new int[0], pixels.shape()[1], pixels.shape()[2]);
+    }
+
     /** The number of images {@code n}. */
     public int size() {
-        return labels.length;
+        return images.dim(0);
     }
 
     /** {@code p / 127.5 − 1} for every byte: 0 → −1, 255 → 1. */

@@ -1,0 +1,73 @@
+package minimax.cli;
+
+import minimax.gan.GanLoss;
+import minimax.nn.Dense;
+import minimax.nn.LeakyReLU;
+import minimax.nn.Sequential;
+import minimax.optim.Adam;
+import minimax.optim.ExponentialDecay;
+import minimax.optim.Optimizer;
+
+/**
+ * The default players and settings of {@code minimax gan} for a kind of data, chosen by measurement
+ * (see the README's quality table).
+ *
+ * <ul>
+ *   <li>2-D mixtures: G {@code z(LATENT_2D) → H → H → H → 2} (ReLU), D {@code 2 → H → H → H → 1}
+ *       (LeakyReLU 0.2, a logit), non-saturating loss on logits with an R1 penalty, Adam β1 = 0.5
+ *       with the rate decaying exponentially to 1 % over the run.</li>
+ *   <li>Images: the W2 MLP GAN — G {@code 100 → 256 → 512 → 784} (LeakyReLU 0.2, tanh), D
+ *       {@code 784 → 512 → 256 → 1} (LeakyReLU 0.2, sigmoid), non-saturating BCE, Adam 2e-4, β1 0.5.</li>
+ * </ul>
+ */
+record GanRecipe(String name, int latent, int hidden, int depth, long steps, int batch, double learningRate, double finalRateFraction, double r1, String defaultLoss) {
+    static GanRecipe forData(GanDataset data) {
+        if (data instanceof GanDataset.MixtureData) {
+            return new GanRecipe("mlp-2d", 2, 128, 2, 4000, 256, 1e-3, 0.01, 0.1, "non-saturating");
+        }
+        return new GanRecipe("mlp-w2", 100, 0, 0, 20000, 64, 2e-4, 1.0, 0, "non-saturating");
+    }
+
+    /** A fresh generator for samples of {@code sampleSize} values. */
+    Sequential generator(long seed, int sampleSize) {
+        Sequential g = new Sequential(seed);
+        if (name.equals("mlp-w2")) {
+            g.add(new Dense(256, "linear", latent)).add(new LeakyReLU(0.2f));
+            g.add(new Dense(512)).add(new LeakyReLU(0.2f));
+            return g.add(new Dense(sampleSize, "tanh"));
+        }
+        g.add(new Dense(hidden, "relu", latent));
+        for (int i = 1; i < depth; i++) g.add(new Dense(hidden, "relu"));
+        return g.add(new Dense(sampleSize));
+    }
+
+    /** A fresh discriminator; its output is a probability for BCE losses read as such, a raw score otherwise. */
+    Sequential discriminator(long seed, int sampleSize, GanLoss loss) {
+        Sequential d = new Sequential(seed);
+        if (name.equals("mlp-w2")) {
+            d.add(new Dense(512, "linear", sampleSize)).add(new LeakyReLU(0.2f));
+            d.add(new Dense(256)).add(new LeakyReLU(0.2f));
+            return d.add(new Dense(1, readsProbabilities(loss) ? "sigmoid" : "linear"));
+        }
+        d.add(new Dense(hidden, "linear", sampleSize)).add(new LeakyReLU(0.2f));
+        for (int i = 1; i < depth; i++) d.add(new Dense(hidden)).add(new LeakyReLU(0.2f));
+        return d.add(new Dense(1, readsProbabilities(loss) ? "sigmoid" : "linear"));
+    }
+
+    /** The loss as this recipe uses it: the 2-D recipe reads BCE losses from logits. */
+    GanLoss loss(String name) {
+        GanLoss loss = GanLoss.byName(name);
+        boolean bce = name.equals("non-saturating") || name.equals("minimax");
+        return bce && !this.name.equals("mlp-w2") ? loss.fromLogits() : loss;
+    }
+
+    private boolean readsProbabilities(GanLoss loss) {
+        return loss.config().get("from_logits") == Boolean.FALSE;
+    }
+
+    /** Adam with β1 = 0.5 at {@code rate}, decaying to {@code rate · finalRateFraction} at {@code steps}. */
+    Optimizer optimizer(double rate, long steps, int updatesPerStep) {
+        if (finalRateFraction >= 1) return new Adam(rate, 0.5);
+        return new Adam(new ExponentialDecay(rate, Math.max(1, steps * updatesPerStep), finalRateFraction, false), 0.5, 0.999, 1e-7, false);
+    }
+}
