@@ -72,6 +72,9 @@ public final class GanCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", description = "write a checkpoint every N steps (default: as --eval-every)")
     Long checkpointEvery;
 
+    @Option(names = "--stop-at", paramLabel = "STEP", description = "stop after this step with a checkpoint, to continue later with --resume")
+    Long stopAt;
+
     @Option(names = "--quiet", description = "print only the final summary line")
     boolean quiet;
 
@@ -94,7 +97,8 @@ public final class GanCommand implements Callable<Integer> {
         long start = System.nanoTime();
         RunCallbacks callbacks = new RunCallbacks(s, data, dir, out, quiet);
         try {
-            trainer.fit(data.samples(s.seed), Math.max(0, s.steps - trainer.step()), s.batch, callbacks);
+            long end = stopAt == null ? s.steps : Math.min(s.steps, stopAt);
+            trainer.fit(data.samples(s.seed), Math.max(0, end - trainer.step()), s.batch, callbacks);
         } catch (NonFiniteLossException e) {
             callbacks.finishProgress();
             String kept = callbacks.lastCheckpointStep() < 0 ? "no checkpoint was written yet" : "the last good checkpoint (step " + callbacks.lastCheckpointStep() + ") is kept in " + checkpoint;
@@ -103,6 +107,7 @@ public final class GanCommand implements Callable<Integer> {
         callbacks.finishProgress();
         callbacks.writeFinal(trainer);
         out.println(summary(s, data, trainer, (System.nanoTime() - start) / 1e9, dir));
+        if (trainer.step() < s.steps) out.println("stopped at step " + trainer.step() + " of " + s.steps + "; continue with: minimax gan --resume " + dir);
         return 0;
     }
 
@@ -165,6 +170,7 @@ public final class GanCommand implements Callable<Integer> {
     }
 
     private void check(GanSettings s) {
+        if (stopAt != null && stopAt < 1) throw new ParameterException(spec.commandLine(), "--stop-at must be >= 1, got " + stopAt);
         if (s.steps < 1) throw new ParameterException(spec.commandLine(), "--steps must be >= 1, got " + s.steps);
         if (s.batch < 1) throw new ParameterException(spec.commandLine(), "--batch must be >= 1, got " + s.batch);
         if (!(s.learningRate > 0) || Double.isInfinite(s.learningRate)) {

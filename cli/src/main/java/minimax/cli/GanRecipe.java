@@ -1,6 +1,10 @@
 package minimax.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import minimax.gan.GanLoss;
+import minimax.nn.Layer;
 import minimax.nn.Dense;
 import minimax.nn.LeakyReLU;
 import minimax.nn.Sequential;
@@ -28,30 +32,54 @@ record GanRecipe(String name, int latent, int hidden, int depth, long steps, int
         return new GanRecipe("mlp-w2", 100, 0, 0, 20000, 64, 2e-4, 1.0, 0, "non-saturating");
     }
 
-    /** A fresh generator for samples of {@code sampleSize} values. */
+    /** A fresh generator for samples of {@code sampleSize} values, its layers named {@code generator_<i>_<kind>}. */
     Sequential generator(long seed, int sampleSize) {
-        Sequential g = new Sequential(seed);
+        List<Layer> layers = new ArrayList<>();
         if (name.equals("mlp-w2")) {
-            g.add(new Dense(256, "linear", latent)).add(new LeakyReLU(0.2f));
-            g.add(new Dense(512)).add(new LeakyReLU(0.2f));
-            return g.add(new Dense(sampleSize, "tanh"));
+            layers.add(new Dense(256, "linear", latent));
+            layers.add(new LeakyReLU(0.2f));
+            layers.add(new Dense(512));
+            layers.add(new LeakyReLU(0.2f));
+            layers.add(new Dense(sampleSize, "tanh"));
+        } else {
+            layers.add(new Dense(hidden, "relu", latent));
+            for (int i = 1; i < depth; i++) layers.add(new Dense(hidden, "relu"));
+            layers.add(new Dense(sampleSize));
         }
-        g.add(new Dense(hidden, "relu", latent));
-        for (int i = 1; i < depth; i++) g.add(new Dense(hidden, "relu"));
-        return g.add(new Dense(sampleSize));
+        return named(seed, "generator", layers);
     }
 
     /** A fresh discriminator; its output is a probability for BCE losses read as such, a raw score otherwise. */
     Sequential discriminator(long seed, int sampleSize, GanLoss loss) {
-        Sequential d = new Sequential(seed);
-        if (name.equals("mlp-w2")) {
-            d.add(new Dense(512, "linear", sampleSize)).add(new LeakyReLU(0.2f));
-            d.add(new Dense(256)).add(new LeakyReLU(0.2f));
-            return d.add(new Dense(1, readsProbabilities(loss) ? "sigmoid" : "linear"));
+        List<Layer> layers = new ArrayList<>();
+        int[] widths = name.equals("mlp-w2") ? new int[] {512, 256} : repeat(hidden, depth);
+        for (int i = 0; i < widths.length; i++) {
+            layers.add(i == 0 ? new Dense(widths[i], "linear", sampleSize) : new Dense(widths[i]));
+            layers.add(new LeakyReLU(0.2f));
         }
-        d.add(new Dense(hidden, "linear", sampleSize)).add(new LeakyReLU(0.2f));
-        for (int i = 1; i < depth; i++) d.add(new Dense(hidden)).add(new LeakyReLU(0.2f));
-        return d.add(new Dense(1, readsProbabilities(loss) ? "sigmoid" : "linear"));
+        layers.add(new Dense(1, readsProbabilities(loss) ? "sigmoid" : "linear"));
+        return named(seed, "discriminator", layers);
+    }
+
+    private static int[] repeat(int value, int times) {
+        int[] a = new int[times];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    /**
+     * A model of {@code layers} named {@code prefix}, its layers {@code prefix_<i>_<kind>}: names that
+     * do not depend on how many layers this JVM made before, so saved files are reproducible.
+     */
+    private static Sequential named(long seed, String prefix, List<Layer> layers) {
+        Sequential model = new Sequential(seed);
+        model.setName(prefix);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            l.setName(prefix + "_" + i + "_" + l.className().toLowerCase(Locale.ROOT));
+            model.add(l);
+        }
+        return model;
     }
 
     /** The loss as this recipe uses it: the 2-D recipe reads BCE losses from logits. */
