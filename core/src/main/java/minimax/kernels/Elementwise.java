@@ -24,4 +24,22 @@ public final class Elementwise {
         }
         for (int i = 0; i < n; i++) out[i] = FloatMath.sigmoid(in[i]);
     }
+
+    /** {@code out[i] = in[i] > 0 ? in[i] : 0} (NaN gives 0, as the comparison is false). */
+    public static void relu(float[] in, float[] out, int n) {
+        int i = VectorSupport.ENABLED ? VectorMath.relu(in, out, n) : 0;
+        for (; i < n; i++) out[i] = in[i] > 0f ? in[i] : 0f;
+    }
+
+    /** {@code out[i] = in[i] > 0 ? in[i] : slope·in[i]}. */
+    public static void leakyRelu(float[] in, float[] out, int n, float slope) {
+        int i = VectorSupport.ENABLED ? VectorMath.leakyRelu(in, out, n, slope) : 0;
+        for (; i < n; i++) out[i] = in[i] > 0f ? in[i] : slope * in[i];
+    }
+
+    /** {@code out[i] = in[i] > threshold ? 1 : otherwise} (a step; NaN gives {@code otherwise}). */
+    public static void step(float[] in, float[] out, int n, float threshold, float otherwise) {
+        int i = VectorSupport.ENABLED ? VectorMath.step(in, out, n, threshold, otherwise) : 0;
+        for (; i < n; i++) out[i] = in[i] > threshold ? 1f : otherwise;
+    }
 }

@@ -71,4 +71,36 @@ final class VectorMath {
         }
         for (; i < n; i++) out[i] = FloatMath.sigmoid(in[i]);
     }
+
+    /** The relu of whole vectors of {@code in}; returns how many elements were done (the rest is the caller's). */
+    static int relu(float[] in, float[] out, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, in, i);
+            zero.blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        return i;
+    }
+
+    /** The leaky relu of whole vectors; returns how many elements were done. */
+    static int leakyRelu(float[] in, float[] out, int n, float slope) {
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, in, i);
+            x.mul(slope).blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        return i;
+    }
+
+    /** {@code x > threshold ? 1 : otherwise} on whole vectors; returns how many elements were done. */
+    static int step(float[] in, float[] out, int n, float threshold, float otherwise) {
+        FloatVector one = FloatVector.broadcast(S, 1f), other = FloatVector.broadcast(S, otherwise);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, in, i);
+            other.blend(one, x.compare(VectorOperators.GT, threshold)).intoArray(out, i);
+        }
+        return i;
+    }
 }

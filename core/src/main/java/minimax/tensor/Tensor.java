@@ -252,6 +252,7 @@ public final class Tensor {
     /** {@code x · c}. */ public Tensor mul(float c) { return map(UnaryOp.MUL_SCALAR, c, 0); }
     /** {@code x / c}. */ public Tensor div(float c) { return map(UnaryOp.DIV_SCALAR, c, 0); }
     /** 1 where {@code x > c}, else 0. */ public Tensor greater(float c) { return map(UnaryOp.GREATER_SCALAR, c, 0); }
+    /** 1 where {@code x > c}, else {@code otherwise}: a step, e.g. leaky relu's slope. */ public Tensor step(float c, float otherwise) { return map(UnaryOp.GREATER_SCALAR, c, otherwise); }
     /** 1 where {@code x < c}, else 0. */ public Tensor less(float c) { return map(UnaryOp.LESS_SCALAR, c, 0); }
 
     /** {@code min(max(x, low), high)}. */

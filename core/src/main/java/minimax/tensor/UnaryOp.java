@@ -17,7 +17,7 @@ enum UnaryOp {
     MUL_SCALAR,
     /** {@code x / p}. */
     DIV_SCALAR,
-    /** {@code x > p ? 1 : 0}. */
+    /** {@code x > p ? 1 : q} (q = 0: a comparison; else a step with a lower level). */
     GREATER_SCALAR,
     /** {@code x < p ? 1 : 0}. */
     LESS_SCALAR;
@@ -36,15 +36,15 @@ enum UnaryOp {
             case SIGN: for (int i = 0; i < n; i++) out[i] = Math.signum(in[i]); break;
             case TANH: for (int i = 0; i < n; i++) out[i] = (float) Math.tanh(in[i]); break;
             case SIGMOID: minimax.kernels.Elementwise.sigmoid(in, out, n); break;
-            case RELU: for (int i = 0; i < n; i++) out[i] = in[i] > 0f ? in[i] : 0f; break;
-            case LEAKY_RELU: for (int i = 0; i < n; i++) out[i] = in[i] > 0f ? in[i] : fp * in[i]; break;
+            case RELU: minimax.kernels.Elementwise.relu(in, out, n); break;
+            case LEAKY_RELU: minimax.kernels.Elementwise.leakyRelu(in, out, n, fp); break;
             case SOFTPLUS: for (int i = 0; i < n; i++) out[i] = (float) softplus(in[i]); break;
             case POW: for (int i = 0; i < n; i++) out[i] = (float) Math.pow(in[i], p); break;
             case CLIP: for (int i = 0; i < n; i++) out[i] = Math.min(Math.max(in[i], fp), fq); break;
             case ADD_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] + fp; break;
             case MUL_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] * fp; break;
             case DIV_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] / fp; break;
-            case GREATER_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] > fp ? 1f : 0f; break;
+            case GREATER_SCALAR: minimax.kernels.Elementwise.step(in, out, n, fp, fq); break;
             case LESS_SCALAR: for (int i = 0; i < n; i++) out[i] = in[i] < fp ? 1f : 0f; break;
             default: throw new AssertionError(this);
         }
@@ -76,7 +76,7 @@ enum UnaryOp {
             case ADD_SCALAR: return x + p;
             case MUL_SCALAR: return x * p;
             case DIV_SCALAR: return x / p;
-            case GREATER_SCALAR: return x > p ? 1 : 0;
+            case GREATER_SCALAR: return x > p ? 1 : q;
             case LESS_SCALAR: return x < p ? 1 : 0;
             default: throw new AssertionError(this);
         }
