@@ -44,4 +44,28 @@ class ElementwiseKernelTest {
         Elementwise.exp(x, x, x.length);
         for (int i = 0; i < x.length; i++) assertEquals(expected[i], x[i]);
     }
+
+    @Test
+    void reluLeakyReluAndStepEqualTheirBranchingDefinitionsBitForBit() {
+        float[] x = inputs(), out = new float[x.length];
+        Elementwise.relu(x, out, x.length);
+        for (int i = 0; i < x.length; i++) assertEquals(Float.floatToRawIntBits(x[i] > 0f ? x[i] : 0f), Float.floatToRawIntBits(out[i]), "relu(" + x[i] + ")");
+        for (float slope : new float[] {0.2f, 0.3f, 0f, 1.5f, -0.5f}) {
+            Elementwise.leakyRelu(x, out, x.length, slope);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Float.floatToRawIntBits(x[i] > 0f ? x[i] : slope * x[i]), Float.floatToRawIntBits(out[i]), "leaky(" + x[i] + ", " + slope + ")");
+            }
+        }
+        for (float threshold : new float[] {0f, -1.5f, 3f}) {
+            Elementwise.step(x, out, x.length, threshold, 0.25f);
+            for (int i = 0; i < x.length; i++) assertEquals(x[i] > threshold ? 1f : 0.25f, out[i], "step(" + x[i] + ")");
+        }
+        for (int n = 0; n < 40; n++) { // every tail length, and n = 0
+            float[] small = java.util.Arrays.copyOf(x, n), o = new float[n + 1];
+            o[n] = 42f;
+            Elementwise.relu(small, o, n);
+            for (int i = 0; i < n; i++) assertEquals(small[i] > 0f ? small[i] : 0f, o[i]);
+            assertEquals(42f, o[n], "writes no further than n");
+        }
+    }
 }
