@@ -27,6 +27,8 @@ final class VectorGemm {
     static final int NC = 512;
     /** Rows of op(A) packed at once per thread. */
     static final int MC = 64;
+    /** C blocks at least this wide get op(A) packed; narrower ones read it in place (measured: packing cost more than it saved). */
+    static final int PACK_A_MIN_COLUMNS = 128;
 
     private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[(MC + MR) * KC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
@@ -57,13 +59,22 @@ final class VectorGemm {
         float[] ap = PACKED_A.get();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
+            // packing A pays when each packed panel feeds many column panels; for narrow C the
+            // micro-kernel reads op(A) where it lies (rows of A, or columns when transposed)
+            boolean packA = nc >= PACK_A_MIN_COLUMNS;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, n, k, b, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(transA, m, k, a, ic, mc, pc, kc, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
+                    if (packA) {
+                        packA(transA, m, k, a, ic, mc, pc, kc, ap);
+                        macroKernel(mc, nc, kc, ap, 0, 1, MR, kc * MR, bp, c, ic, jc, n);
+                    } else if (transA) { // op(A)[i, p] = a[p·m + i]
+                        macroKernel(mc, nc, kc, a, pc * m + ic, 1, m, MR, bp, c, ic, jc, n);
+                    } else {             // op(A)[i, p] = a[i·k + p]
+                        macroKernel(mc, nc, kc, a, ic * k + pc, k, 1, MR * k, bp, c, ic, jc, n);
+                    }
                 }
             }
         }
@@ -105,38 +116,52 @@ final class VectorGemm {
         }
     }
 
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc) {
+    /**
+     * C[ic.., jc..] += op(A) block · packed B block. Element (i, p) of the A block is
+     * {@code a[ao + i·rowStride + p·colStride]} (i counted from 0 within the block); consecutive
+     * micro-panels of MR rows start {@code panelStride} apart.
+     */
+    private static void macroKernel(int mc, int nc, int kc, float[] a, int ao, int rowStride, int colStride, int panelStride,
+                                    float[] bp, float[] c, int ic, int jc, int ldc) {
         int rowPanels = (mc + MR - 1) / MR;
         int colPanels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < colPanels; jp++) {
             int width = Math.min(NR, nc - jp * NR);
             for (int ip = 0; ip < rowPanels; ip++) {
                 int height = Math.min(MR, mc - ip * MR);
-                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
+                // rows past the end of C re-read the last valid row (packed panels are zero-padded
+                // instead); their results are discarded by the partial-tile store
+                int last = height - 1;
+                microKernel(kc, a, ao + ip * panelStride, Math.min(1, last) * rowStride, Math.min(2, last) * rowStride, Math.min(3, last) * rowStride, colStride,
+                        bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
             }
         }
     }
 
-    /** C[MR×NR tile at co] += Apanel · Bpanel over kc; partial tiles store only their valid part. */
-    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
+    /**
+     * C[MR×NR tile at co] += A panel · B panel over kc, where row r of the A panel at depth p is
+     * {@code a[ao + o_r + p·colStride]} (o_0 = 0); partial tiles store only their valid part.
+     */
+    private static void microKernel(int kc, float[] a, int ao, int o1, int o2, int o3, int colStride,
+                                    float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         int bi = bo, ai = ao;
-        for (int p = 0; p < kc; p++, bi += NR, ai += MR) {
+        for (int p = 0; p < kc; p++, bi += NR, ai += colStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[ai + 1]);
+            x = FloatVector.broadcast(S, a[ai + o1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[ai + 2]);
+            x = FloatVector.broadcast(S, a[ai + o2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[ai + 3]);
+            x = FloatVector.broadcast(S, a[ai + o3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
