@@ -44,10 +44,8 @@ final class GradientRules {
             case SOFTPLUS: return of(g.mul(x.sigmoid()));
             case RELU: return of(g.mul(x.data().greater(0f)));
             case LEAKY_RELU: {
-                Tensor positive = x.data().greater(0f);
                 float alpha = (float) (double) (Double) y.attribute;
-                // 1 where x > 0, else α; built as p + (1 − p)·α so the slope is exactly 1, not (1 − α) + α
-                return of(g.mul(positive.add(positive.neg().add(1f).mul(alpha))));
+                return of(g.mul(x.data().step(0f, alpha)));                        // 1 where x > 0, else α
             }
             case ABS: return of(g.mul(x.data().sign()));
             case CLIP: {
@@ -74,6 +72,8 @@ final class GradientRules {
             case SLICE: return of(padSlice(g, x.data(), (int[]) y.attribute));
             case CONCAT: return splitConcat(g, in, (Integer) y.attribute);
             case MATMUL: return matmul(g, x, in[1], (boolean[]) y.attribute);
+            // recorded as g·(−λ), a linear op: differentiating this rule multiplies by −λ again
+            case REVERSE_GRADIENT: return of(g.mul(-(float) (double) (Double) y.attribute));
             default: throw new AssertionError("no gradient rule for " + y.op);
         }
     }

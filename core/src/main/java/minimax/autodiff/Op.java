@@ -29,5 +29,10 @@ enum Op {
     /** Attribute: the axis. */
     CONCAT,
     /** Attribute: {transposeA, transposeB}. */
-    MATMUL
+    MATMUL,
+    /**
+     * Gradient reversal: the identity forward, the gradient times −λ backward (attribute: λ as a
+     * double). Not a function's derivative on purpose; see {@link Value#reverseGradient}.
+     */
+    REVERSE_GRADIENT
 }

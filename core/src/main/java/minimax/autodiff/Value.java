@@ -98,6 +98,30 @@ public final class Value {
         return constant(data);
     }
 
+    /**
+     * Gradient reversal (Ganin and Lempitsky, "Unsupervised Domain Adaptation by Backpropagation",
+     * ICML 2015): the identity forward, {@code y = x} (the same tensor, not a copy), and
+     * {@code ∂L/∂x = −λ·∂L/∂y} backward. Everything before it is trained to <em>increase</em> what
+     * everything after it decreases; for λ = 1 its gradients are exactly (bit for bit) the negated
+     * ones, as with an optimizer's {@code maximize()} flag.
+     *
+     * <p>The backward rule is recorded as the linear map {@code g ↦ −λ·g}, so gradients of gradients
+     * work: a second derivative whose path crosses the reversal both in the forward graph and in the
+     * gradient graph is multiplied by {@code (−λ)² = λ²} (as PyTorch's usual
+     * {@code autograd.Function} for it does).
+     *
+     * @param lambda the scale of the reversed gradient, finite and {@code >= 0} (1 in the paper's
+     *               plain form; 0 blocks the gradient like {@link #detach()} but keeps the graph)
+     * @throws IllegalArgumentException for a negative, NaN or infinite λ
+     */
+    public Value reverseGradient(float lambda) {
+        if (!(lambda >= 0) || Float.isInfinite(lambda)) {
+            throw new IllegalArgumentException("reverseGradient lambda must be a finite number >= 0, got " + lambda
+                    + " (a negative lambda would not reverse the gradient; to pass it unchanged, leave the reversal out)");
+        }
+        return record(Op.REVERSE_GRADIENT, data, (double) lambda, this);
+    }
+
     @Override
     public String toString() {
         return "Value" + (op == null ? "" : "(" + op + ")") + " " + data;

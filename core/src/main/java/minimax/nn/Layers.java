@@ -9,7 +9,7 @@ import minimax.format.FormatException;
  * constructor, so loading a model never runs code named by a file.
  */
 final class Layers {
-    private static final List<String> CLASSES = List.of("Dense", "Activation", "LeakyReLU", "Dropout", "Sequential");
+    private static final List<String> CLASSES = List.of("Dense", "Activation", "LeakyReLU", "Dropout", "GradientReversal", "Sequential");
 
     private Layers() {}
 
@@ -33,6 +33,7 @@ final class Layers {
             case "Activation": layer = new Activation(string(c, "activation")); break;
             case "LeakyReLU": layer = new LeakyReLU((float) number(c, "negative_slope")); break;
             case "Dropout": layer = new Dropout((float) number(c, "rate")); break;
+            case "GradientReversal": layer = new GradientReversal((float) number(c, "lambda")); break;
             case "Sequential": {
                 Sequential s = new Sequential((long) number(c, "seed"));
                 Object ls = c.get("layers");

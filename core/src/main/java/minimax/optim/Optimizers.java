@@ -17,13 +17,13 @@ import java.util.Set;
  */
 public final class Optimizers {
     /** The names {@link #get} accepts, as {@link Optimizer#name()} reports them. */
-    public static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad");
+    public static final List<String> NAMES = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad", "optimistic_sgd");
 
     private Optimizers() {}
 
     /**
      * A new optimizer with Keras 3's defaults, by name (case-insensitive): "sgd", "adam", "adamw",
-     * "rmsprop" or "adagrad".
+     * "rmsprop", "adagrad", or "optimistic_sgd" (for min-max games, see {@link OptimisticSGD}; lr 0.01).
      *
      * @throws IllegalArgumentException for another name; the message lists the valid ones
      */
@@ -34,6 +34,7 @@ public final class Optimizers {
             case "adamw": return new AdamW();
             case "rmsprop": return new RMSprop();
             case "adagrad": return new Adagrad();
+            case "optimistic_sgd": return new OptimisticSGD();
             default: throw new IllegalArgumentException("unknown optimizer '" + name + "'; expected one of " + String.join(", ", NAMES) + " (case-insensitive)");
         }
     }
@@ -70,6 +71,9 @@ public final class Optimizers {
             case "adagrad":
                 o = new Adagrad(lr, c.number("initial_accumulator_value", Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE), c.number("epsilon", Adagrad.DEFAULT_EPSILON));
                 break;
+            case "optimistic_sgd":
+                o = new OptimisticSGD(lr);
+                break;
             default:
                 throw new IllegalArgumentException("optimizer config has unknown name '" + name + "'; expected one of " + String.join(", ", NAMES));
         }
@@ -99,7 +103,8 @@ public final class Optimizers {
     }
 
     private static double defaultLearningRate(String name) {
-        return name.equalsIgnoreCase("sgd") ? SGD.DEFAULT_LEARNING_RATE : Adam.DEFAULT_LEARNING_RATE; // 1e-3 for all the others
+        if (name.equalsIgnoreCase("sgd") || name.equalsIgnoreCase("optimistic_sgd")) return SGD.DEFAULT_LEARNING_RATE;
+        return Adam.DEFAULT_LEARNING_RATE; // 1e-3 for all the others
     }
 
     /** Reads typed values from a config and remembers which keys were read. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The one reusable layer test: every layer, in every interesting configuration, must build lazily
  * to the output shape it announces, refuse an input of the wrong shape with a message naming it,
- * pass finite-difference gradient checks in double precision for its input and every weight,
+ * pass finite-difference gradient checks in double precision for its input (times −λ for a
+ * gradient reversal, which changes gradients on purpose) and every weight,
  * rebuild identically from its config, and freeze its weights on {@code setTrainable(false)}.
  */
 class LayerContractTest {
@@ -35,12 +36,19 @@ class LayerContractTest {
         final Supplier<Layer> factory;
         final int[] inputShape;
         final boolean training;
+        /** What the input gradient is times the finite difference: 1, or −λ for a gradient reversal. */
+        final double inputGradientScale;
 
         Case(String name, Supplier<Layer> factory, int[] inputShape, boolean training) {
+            this(name, factory, inputShape, training, 1.0);
+        }
+
+        Case(String name, Supplier<Layer> factory, int[] inputShape, boolean training, double inputGradientScale) {
             this.name = name;
             this.factory = factory;
             this.inputShape = inputShape;
             this.training = training;
+            this.inputGradientScale = inputGradientScale;
         }
 
         @Override
@@ -64,6 +72,8 @@ class LayerContractTest {
         cs.add(new Case("LeakyReLU default", LeakyReLU::new, new int[] {2, 3}, true));
         cs.add(new Case("Dropout training", () -> new Dropout(0.5f), new int[] {8}, true));
         cs.add(new Case("Dropout inference", () -> new Dropout(0.5f), new int[] {8}, false));
+        cs.add(new Case("GradientReversal default", GradientReversal::new, new int[] {5}, true, -1.0));
+        cs.add(new Case("GradientReversal 0.3 on rank 3", () -> new GradientReversal(0.3f), new int[] {2, 3}, true, -0.3f));
         cs.add(new Case("Sequential nested", () -> new Sequential(7, new Dense(4, "tanh"), new Sequential(new Dense(3, "elu")), new Dense(2, "softmax")), new int[] {3}, true));
         return cs.stream().map(Arguments::of);
     }
@@ -118,7 +128,7 @@ class LayerContractTest {
         Tensor x = Points.uniform(2, batchShape(3, c.inputShape));
         apply(layer, Value.constant(x.toFloat32()), c.training); // build
         for (Variable v : layer.weights()) v.assign(v.value().toFloat64());
-        GradCheck.check(c.name + " wrt input", xs -> apply(layer, xs.get(0), c.training), x);
+        GradCheck.checkScaled(c.name + " wrt input", new double[] {c.inputGradientScale}, xs -> apply(layer, xs.get(0), c.training), x);
         if (!layer.weights().isEmpty()) {
             Value input = Value.constant(x);
             GradCheck.checkVariables(c.name + " wrt weights", () -> apply(layer, input, c.training), layer.weights().toArray(new Variable[0]));

@@ -26,7 +26,8 @@ class ConvergenceTest {
                 new Object[] {"adamw", (Supplier<Optimizer>) () -> new AdamW(0.05, 1e-4), 600, 2e-3},
                 new Object[] {"rmsprop", (Supplier<Optimizer>) () -> new RMSprop(0.01), 800, 2e-2},
                 new Object[] {"rmsprop centered momentum", (Supplier<Optimizer>) () -> new RMSprop(0.01, 0.9, 0.5, 1e-7, true), 800, 2e-2},
-                new Object[] {"adagrad", (Supplier<Optimizer>) () -> new Adagrad(0.5), 400, 1e-3});
+                new Object[] {"adagrad", (Supplier<Optimizer>) () -> new Adagrad(0.5), 400, 1e-3},
+                new Object[] {"optimistic sgd", (Supplier<Optimizer>) () -> new OptimisticSGD(0.1), 200, 1e-4});
     }
 
     /** Runs {@code steps} updates on f(w) = sign·Σ(w − c)², from w0 = 0, and returns w. */

@@ -13,11 +13,11 @@ final class OptimizerCases {
     private OptimizerCases() {}
 
     /** How many settings {@link #optimizer} knows. */
-    static final int KINDS = 11;
+    static final int KINDS = 12;
 
     /**
      * Every optimizer with each of its branches: SGD plain, momentum, Nesterov; Adam, Adam amsgrad,
-     * AdamW; RMSprop plain, momentum, centered, centered with momentum; Adagrad.
+     * AdamW; RMSprop plain, momentum, centered, centered with momentum; Adagrad; optimistic SGD.
      */
     static Optimizer optimizer(int kind) {
         switch (kind) {
@@ -32,6 +32,7 @@ final class OptimizerCases {
             case 8: return new RMSprop(0.01, 0.8, 0, 1e-7, true);
             case 9: return new RMSprop(0.01, 0.9, 0.5, 1e-7, true);
             case 10: return new Adagrad(0.1);
+            case 11: return new OptimisticSGD(0.05);
             default: throw new IllegalArgumentException("no optimizer case " + kind);
         }
     }

@@ -23,7 +23,7 @@ class OptimizerErrorsTest {
     }
 
     private static final List<DoubleFunction<Optimizer>> CONSTRUCTORS = List.of(
-            SGD::new, Adam::new, AdamW::new, RMSprop::new, Adagrad::new, lr -> new Adam(lr, 0.5), lr -> new SGD(lr, 0.9, true));
+            SGD::new, Adam::new, AdamW::new, RMSprop::new, Adagrad::new, OptimisticSGD::new, lr -> new Adam(lr, 0.5), lr -> new SGD(lr, 0.9, true));
 
     @Test
     void negativeLearningRateIsRefusedPointingToMaximize() {
@@ -89,8 +89,9 @@ class OptimizerErrorsTest {
 
     @Test
     void unknownOptimizerNameListsTheValidOnes() {
-        assertContains(message(() -> Optimizers.get("adamm")), "'adamm'", "sgd", "adam", "adamw", "rmsprop", "adagrad");
+        assertContains(message(() -> Optimizers.get("adamm")), "'adamm'", "sgd", "adam", "adamw", "rmsprop", "adagrad", "optimistic_sgd");
         assertEquals("rmsprop", Optimizers.get("RMSprop").name());
+        assertEquals("optimistic_sgd", Optimizers.get("Optimistic_SGD").name());
     }
 
     @Test

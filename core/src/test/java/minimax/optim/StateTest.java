@@ -77,6 +77,7 @@ class StateTest {
         assertEquals(List.of("iterations", "velocity/0", "velocity/1", "momentum/0", "momentum/1", "average_gradient/0", "average_gradient/1"),
                 keys(new RMSprop(0.1, 0.9, 0.5, 1e-7, true), vs, g));
         assertEquals(List.of("iterations", "accumulator/0", "accumulator/1"), keys(new Adagrad(), vs, g));
+        assertEquals(List.of("iterations", "previous_gradient/0", "previous_gradient/1"), keys(new OptimisticSGD(), vs, g));
     }
 
     private static List<String> keys(Optimizer o, List<Variable> vs, List<Tensor> g) {

@@ -49,6 +49,36 @@ def rmsprop(w, lr, rho, momentum, eps, centered, steps):
         print("   ", repr(w))
 
 
+def optimistic_sgd(w, grads, lr, wd=0.0, maximize=False):
+    """OptimisticSGD: w <- w - lr*(2g - g_prev), with g_prev = g on the first step (a plain SGD step)."""
+    w = np.array(w, float); prev = None
+    for g in grads:
+        g = -np.array(g, float) if maximize else np.array(g, float)   # maximize negates first
+        prev = g if prev is None else prev
+        w = w - w * wd * lr                                          # decoupled weight decay, then the step
+        w = w - lr * (2 * g - prev)
+        prev = g
+        print("   ", [repr(float(x)) for x in w])
+
+
+def bilinear_rates(eta):
+    """f(x, y) = x*y, x descends, y ascends, simultaneously; z = x + iy.
+    SGD: z <- z*(1 + i*eta), so |z| grows by sqrt(1 + eta^2) per step.
+    OGDA: z_{t+1} = z_t + i*eta*(2 z_t - z_{t-1}); roots of l^2 - (1 + 2i*eta) l + i*eta = 0 are
+    l = ((1 + 2i*eta) +- sqrt(1 - 4 eta^2)) / 2, the larger of modulus sqrt((1 + sqrt(1 - 4 eta^2)) / 2)."""
+    sgd = math.sqrt(1 + eta * eta)
+    roots = np.roots([1, -(1 + 2j * eta), 1j * eta])
+    ogda = math.sqrt((1 + math.sqrt(1 - 4 * eta * eta)) / 2)
+    assert abs(max(abs(roots)) - ogda) < 1e-12
+    # with a plain first step, z_1 = z_0 (1 + i*eta), so z_t = A l+^t + B l-^t with |A| / |z_0| =
+    # |1 + i*eta - l-| / |l+ - l-|; the norm falls below 1e-3 of the start after about
+    # log(1e-3 / |A|) / log(|l+|) steps
+    lp, lm = sorted(roots, key=abs, reverse=True)
+    a = abs(1 + 1j * eta - lm) / abs(lp - lm)
+    print("    sgd growth %r, ogda contraction %r, |A| %r, steps to 1e-3 ~ %.1f"
+          % (sgd, ogda, float(a), math.log(1e-3 / a) / math.log(ogda)))
+
+
 def adagrad(w, grads, lr, acc, eps):
     for g in grads:
         acc += g * g
@@ -66,3 +96,7 @@ print("RMSprop lr 0.1"); rmsprop(10.0, 0.1, 0.9, 0, 1e-7, False, 3)
 print("RMSprop lr 0.1, centered"); rmsprop(10.0, 0.1, 0.9, 0, 1e-7, True, 3)
 print("RMSprop lr 0.1, momentum 0.5"); rmsprop(10.0, 0.1, 0.9, 0.5, 1e-7, False, 3)
 print("Adagrad lr 0.1"); adagrad(1.0, [1, 0.5, -1], 0.1, 0.1, 1e-7)
+print("OptimisticSGD lr 1/4"); optimistic_sgd([1, -2], [[0.5, -1], [1, 1], [-2, 0.25]], 0.25)
+print("OptimisticSGD lr 1/4, weight decay 1/2, maximize"); optimistic_sgd([2], [[1], [0], [-1]], 0.25, 0.5, True)
+print("Bilinear game, eta 0.1"); bilinear_rates(0.1)
+print("Bilinear game, eta 0.2"); bilinear_rates(0.2)

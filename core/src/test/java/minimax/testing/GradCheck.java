@@ -69,6 +69,23 @@ public final class GradCheck {
 
     /** {@link #check(String, Function, Tensor...)} with a tolerance of your choosing. */
     public static void check(String name, double tolerance, Function<List<Value>, Value> f, Tensor... inputs) {
+        checkScaled(name, tolerance, ones(inputs.length), f, inputs);
+    }
+
+    /**
+     * For functions that change gradients on purpose ({@link Value#reverseGradient}): checks that the
+     * gradient with respect to input {@code k} equals {@code scales[k]} times the central difference.
+     * With {@code f(x, w) = g(x.reverseGradient(λ), w)}, or any {@code f} in which every path from
+     * {@code x} to the output crosses one reversal, the scales are {@code {−λ, 1}}.
+     *
+     * @param scales one factor per input (not modified); all ones is {@link #check}
+     */
+    public static void checkScaled(String name, double[] scales, Function<List<Value>, Value> f, Tensor... inputs) {
+        checkScaled(name, TOLERANCE, scales, f, inputs);
+    }
+
+    private static void checkScaled(String name, double tolerance, double[] scales, Function<List<Value>, Value> f, Tensor... inputs) {
+        checkScales(name, scales, inputs);
         Tensor[] xs = toFloat64(inputs);
         Contraction c = new Contraction(name);
         List<Value> leaves = leaves(xs);
@@ -76,7 +93,7 @@ public final class GradCheck {
         Failures failures = new Failures(name, tolerance);
         for (int k = 0; k < xs.length; k++) {
             failures.shape(k, xs[k], analytic.get(k));
-            Tensor numeric = numericGradient(xs, k, x -> c.apply(f.apply(leaves(x))).data().getFlat(0));
+            Tensor numeric = scaled(numericGradient(xs, k, x -> c.apply(f.apply(leaves(x))).data().getFlat(0)), scales[k]);
             failures.compare(k, xs[k], analytic.get(k), numeric);
         }
         failures.throwIfAny("gradient");
@@ -94,6 +111,20 @@ public final class GradCheck {
      * @param inputs the points to check at; converted to float64, not modified
      */
     public static void checkSecondOrder(String name, Function<List<Value>, Value> f, Tensor... inputs) {
+        checkSecondOrderScaled(name, ones(inputs.length), f, inputs);
+    }
+
+    /**
+     * {@link #checkSecondOrder} for functions that change gradients on purpose: the Hessian-vector
+     * product with respect to input {@code j} must equal {@code scales[j]} times the central
+     * difference of {@code g}. Valid when an input with a scale other than 1 enters {@code f} only as
+     * {@code x.reverseGradient(λ)} (scale −λ): then the first-order gradient graph depends on it only
+     * through the reversal too, and every derivative with respect to it is the true one times −λ.
+     *
+     * @param scales one factor per input (not modified); all ones is {@link #checkSecondOrder}
+     */
+    public static void checkSecondOrderScaled(String name, double[] scales, Function<List<Value>, Value> f, Tensor... inputs) {
+        checkScales(name, scales, inputs);
         Tensor[] xs = toFloat64(inputs);
         Contraction c = new Contraction(name);
         Rng rng = new Rng(WEIGHT_SEED + 1);
@@ -116,13 +147,13 @@ public final class GradCheck {
         List<Tensor> analytic = Gradients.of(directional, leaves);
         for (int k = 0; k < xs.length; k++) {
             failures.shape(k, xs[k], analytic.get(k));
-            Tensor numeric = numericGradient(xs, k, x -> {
+            Tensor numeric = scaled(numericGradient(xs, k, x -> {
                 List<Value> l = leaves(x);
                 List<Tensor> g = Gradients.of(c.apply(f.apply(l)), l);
                 double s = 0;
                 for (int j = 0; j < g.size(); j++) s += dot(g.get(j), direction[j]);
                 return s;
-            });
+            }), scales[k]);
             failures.compare(k, xs[k], analytic.get(k), numeric);
         }
         failures.throwIfAny("second-order gradient");
@@ -189,6 +220,25 @@ public final class GradCheck {
         Tensor[] copy = xs.clone();
         copy[k] = Tensor.of(v, xs[k].shape());
         return copy;
+    }
+
+    /** {@code t·scale} in double precision. */
+    private static Tensor scaled(Tensor t, double scale) {
+        double[] v = t.toDoubleArray();
+        for (int i = 0; i < v.length; i++) v[i] *= scale;
+        return Tensor.of(v, t.shape());
+    }
+
+    private static double[] ones(int n) {
+        double[] s = new double[n];
+        Arrays.fill(s, 1.0);
+        return s;
+    }
+
+    private static void checkScales(String name, double[] scales, Tensor[] inputs) {
+        if (scales.length != inputs.length) {
+            throw new IllegalArgumentException("gradcheck " + name + ": " + scales.length + " scales for " + inputs.length + " inputs; give one per input");
+        }
     }
 
     private static Tensor[] toFloat64(Tensor[] inputs) {
