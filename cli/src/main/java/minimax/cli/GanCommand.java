@@ -117,8 +117,8 @@ public final class GanCommand implements Callable<Integer> {
     }
 
     private static String summary(GanSettings s, GanDataset data, GanTrainer t, double seconds, Path dir) {
-        String metrics = data.describe(lastMetrics(t));
-        return String.format(Locale.ROOT, "%s: %s%s%d steps in %.1f s; run folder %s", s.dataset, metrics, metrics.isEmpty() ? "" : ", ", t.step(), seconds, dir);
+        String metrics = data.summarize(lastMetrics(t));
+        return String.format(Locale.ROOT, "%s: %s%s%d steps in %.1f s; run folder %s", s.dataset, metrics, metrics.isEmpty() ? "" : "; ", t.step(), seconds, dir);
     }
 
     private static Map<String, Double> lastMetrics(GanTrainer t) {
