@@ -20,7 +20,7 @@ import minimax.tensor.Tensor;
  * refused with the first difference named.
  *
  * <p>Tensors: {@code generator/weights/i}, {@code generator/optimizer/<key>}, the same for
- * {@code discriminator}, {@code history/step} and {@code history/column/<name>} (float64; NaN marks
+ * {@code discriminator}, {@code generator/average/i} when the generator is averaged, {@code history/step} and {@code history/column/<name>} (float64; NaN marks
  * a value a row does not have). Metadata: {@code format = minimax-gan-checkpoint},
  * {@code format_version}, {@code step}, {@code configuration} (JSON).
  */
@@ -35,6 +35,10 @@ public final class GanCheckpoint {
         LinkedHashMap<String, Tensor> tensors = new LinkedHashMap<>();
         putPlayer(tensors, "generator", trainer.generatorPlayer());
         putPlayer(tensors, "discriminator", trainer.discriminatorPlayer());
+        if (trainer.average() != null) {
+            List<Tensor> avg = trainer.average().tensors();
+            for (int i = 0; i < avg.size(); i++) tensors.put("generator/average/" + i, avg.get(i));
+        }
         putHistory(tensors, trainer.history());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
@@ -76,6 +80,7 @@ public final class GanCheckpoint {
         Map<String, Tensor> t = contents.tensors();
         List<Tensor> gWeights = weights(t, "generator", trainer.generatorPlayer(), path);
         List<Tensor> dWeights = weights(t, "discriminator", trainer.discriminatorPlayer(), path);
+        List<Tensor> averages = trainer.average() == null ? null : weights(t, "generator/average", trainer.generatorPlayer(), path);
         GanHistory history = history(t, path);
         try {
             trainer.generatorPlayer().optimizer.loadState(prefixed(t, "generator/optimizer/"), trainer.generatorPlayer().variables);
@@ -85,6 +90,7 @@ public final class GanCheckpoint {
         }
         trainer.generator().setWeights(gWeights);
         trainer.discriminator().setWeights(dWeights);
+        if (averages != null) trainer.average().load(averages);
         trainer.restoreStep(step);
         GanHistory target = trainer.history();
         target.clear();
@@ -113,6 +119,7 @@ public final class GanCheckpoint {
         c.put("latent", trainer.latentDim());
         c.put("discriminator_steps", trainer.discriminatorSteps());
         c.put("r1", trainer.r1Gamma());
+        c.put("generator_average", trainer.generatorAverageDecay());
         c.put("seed", trainer.seed());
         return c;
     }
@@ -134,10 +141,11 @@ public final class GanCheckpoint {
         List<Variable> all = p.model.weights();
         List<Tensor> out = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            Tensor w = t.get(role + "/weights/" + i);
-            if (w == null) throw new FormatException(path + " lacks " + role + "/weights/" + i + " (" + all.get(i).name() + ")");
+            String key = (role.contains("/") ? role : role + "/weights") + "/" + i;
+            Tensor w = t.get(key);
+            if (w == null) throw new FormatException(path + " lacks " + key + " (" + all.get(i).name() + ")");
             if (!java.util.Arrays.equals(w.shape(), all.get(i).shape()) || w.dtype() != DType.FLOAT32) {
-                throw new FormatException(path + ": " + role + "/weights/" + i + " must be float32 of shape " + java.util.Arrays.toString(all.get(i).shape()) + ", got " + w.dtype() + " " + java.util.Arrays.toString(w.shape()));
+                throw new FormatException(path + ": " + key + " must be float32 of shape " + java.util.Arrays.toString(all.get(i).shape()) + ", got " + w.dtype() + " " + java.util.Arrays.toString(w.shape()));
             }
             out.add(w);
         }

@@ -50,6 +50,8 @@ public final class GanTrainer {
     private final int latentDim;
     private final int discriminatorSteps;
     private final double r1Gamma;
+    private final double averageDecay;
+    private final GeneratorAverage average;
     private final long seed;
     private final Rng sampling;
     private final GanHistory history = new GanHistory();
@@ -62,6 +64,8 @@ public final class GanTrainer {
         this.latentDim = b.latentDim;
         this.discriminatorSteps = b.discriminatorSteps;
         this.r1Gamma = b.r1Gamma;
+        this.averageDecay = b.averageDecay;
+        this.average = b.averageDecay > 0 ? new GeneratorAverage(b.generator, b.averageDecay) : null;
         this.seed = b.seed;
         this.sampling = new Rng(Rng.mix(b.seed, 0x5A4D_504CL));
     }
@@ -162,7 +166,9 @@ public final class GanTrainer {
         Tensor z = latent(n, rng.split());
         Value fake = generator.model.call(Value.constant(z), new CallContext(true, rng.split()));
         Value scores = discriminator.model.call(fake, new CallContext(true, rng.split()));
-        return generator.step(loss.generatorLoss(scores), step);
+        float value = generator.step(loss.generatorLoss(scores), step);
+        if (average != null) average.update();
+        return value;
     }
 
     private void checkRealShape(Tensor real) {
@@ -185,10 +191,34 @@ public final class GanTrainer {
         return sample(n, sampling);
     }
 
-    /** {@code n} generated samples {@code G(z)} in inference mode, with z drawn from {@code rng} (advanced). */
+    /**
+     * {@code n} generated samples {@code G(z)} in inference mode, with z drawn from {@code rng}
+     * (advanced); by the averaged generator when {@link Builder#generatorAverage} is on.
+     */
     public Tensor sample(int n, Rng rng) {
         Tensor z = latent(n, rng);
-        return generator.model.predict(z);
+        return average == null ? generator.model.predict(z) : average.apply(() -> generator.model.predict(z));
+    }
+
+    /**
+     * Saves the generator that {@link #sample} uses (the averaged weights when averaging is on) as
+     * a model file that {@code Sequential.load} reads, e.g. for {@code minimax sample}.
+     */
+    public void saveGenerator(Path path) throws IOException {
+        if (average == null) {
+            generator.model.save(path);
+            return;
+        }
+        IOException[] failure = new IOException[1];
+        average.apply(() -> {
+            try {
+                generator.model.save(path);
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+            return null;
+        });
+        if (failure[0] != null) throw failure[0];
     }
 
     // ---------------------------------------------------------------- state
@@ -247,6 +277,16 @@ public final class GanTrainer {
         return r1Gamma;
     }
 
+    /** The decay β of the generator's weight average, 0 when off. */
+    public double generatorAverageDecay() {
+        return averageDecay;
+    }
+
+    /** The averaged generator weights (live), or null when averaging is off. */
+    GeneratorAverage average() {
+        return average;
+    }
+
     public long seed() {
         return seed;
     }
@@ -271,6 +311,7 @@ public final class GanTrainer {
         private int latentDim = -1;
         private int discriminatorSteps = 1;
         private double r1Gamma;
+        private double averageDecay;
         private long seed;
 
         private Builder() {}
@@ -319,6 +360,17 @@ public final class GanTrainer {
             return this;
         }
 
+        /**
+         * Keeps an exponential moving average of the generator's weights, {@code ā ← β·ā + (1 − β)·w}
+         * after every generator step (Yazıcı et al. 2019), and samples with it: it smooths out the
+         * oscillation of simultaneous training, so samples sit closer to the modes. β = 0 (the
+         * default) turns it off; 0.999 is typical.
+         */
+        public Builder generatorAverage(double decay) {
+            this.averageDecay = decay;
+            return this;
+        }
+
         /** The seed of all training randomness (latents, penalty points, batches, dropout); default 0. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -339,6 +391,7 @@ public final class GanTrainer {
             require(latentDim >= 1, "latent(size) with size >= 1, got " + latentDim);
             require(discriminatorSteps >= 1, "discriminatorSteps >= 1, got " + discriminatorSteps);
             require(r1Gamma >= 0 && Double.isFinite(r1Gamma), "an R1 weight γ that is finite and >= 0, got " + r1Gamma);
+            require(averageDecay >= 0 && averageDecay < 1, "a generator average decay β in [0, 1), got " + averageDecay);
             require(!discriminatorOptimizer.isMaximizing(), "a minimizing discriminator optimizer; every GAN loss here has the discriminator minimize its loss, remove maximize()");
             require(loss.generatorMaximizes() || !generatorOptimizer.isMaximizing(),
                     "a minimizing generator optimizer for loss " + loss.name() + " (only 'minimax' has the generator maximize); remove maximize() or use GanLoss.MINIMAX");

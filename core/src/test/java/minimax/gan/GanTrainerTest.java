@@ -146,6 +146,45 @@ class GanTrainerTest {
     }
 
     @Test
+    void generatorAverageFollowsItsFormulaAndOnlySamplingUsesIt(@TempDir Path dir) throws Exception {
+        GanTrainer t = builder(GanLoss.NON_SATURATING).generatorAverage(0.75).build();
+        List<Tensor> w0 = weights(t.generator());
+        t.fit(realData(), 1, 16);
+        List<Tensor> w1 = weights(t.generator());
+        List<Tensor> avg = t.average().tensors();
+        for (int i = 0; i < w0.size(); i++) {
+            float[] a = avg.get(i).floatData(), x0 = w0.get(i).floatData(), x1 = w1.get(i).floatData();
+            for (int k = 0; k < a.length; k++) assertEquals(x0[k] + 0.25f * (x1[k] - x0[k]), a[k], 0f);
+        }
+        Tensor z = t.latent(7, new Rng(3));
+        GanTrainer plain = builder(GanLoss.NON_SATURATING).build();
+        plain.generator().setWeights(avg);
+        assertEquals(plain.generator().predict(z), t.sample(7, new Rng(3)), "samples come from the averaged weights");
+        assertEquals(w1, weights(t.generator()), "sampling leaves the trained weights in place");
+        Path file = dir.resolve("g.safetensors");
+        t.saveGenerator(file);
+        assertEquals(avg, minimax.nn.Sequential.load(file).getWeights());
+        assertMessage("generator average decay", () -> builder(GanLoss.HINGE).generatorAverage(1).build());
+    }
+
+    @Test
+    void checkpointKeepsTheGeneratorAverage(@TempDir Path dir) throws Exception {
+        GanTrainer straight = builder(GanLoss.HINGE).generatorAverage(0.9).build();
+        straight.fit(realData(), 10, 16);
+        GanTrainer first = builder(GanLoss.HINGE).generatorAverage(0.9).build();
+        first.fit(realData(), 4, 16);
+        first.save(dir.resolve("c"));
+        GanTrainer resumed = builder(GanLoss.HINGE).generatorAverage(0.9).build();
+        resumed.restore(dir.resolve("c"));
+        resumed.fit(realData(), 6, 16);
+        assertBitEqual(straight.average().tensors(), resumed.average().tensors());
+        assertBitEqual(weights(straight.generator()), weights(resumed.generator()));
+        GanTrainer unaveraged = builder(GanLoss.HINGE).build();
+        FormatException e = assertThrows(FormatException.class, () -> unaveraged.restore(dir.resolve("c")));
+        assertTrue(e.getMessage().contains("generator_average"), e.getMessage());
+    }
+
+    @Test
     void restoringIntoADifferentTrainerNamesTheDifference(@TempDir Path dir) throws Exception {
         GanTrainer t = builder(GanLoss.NON_SATURATING).build();
         t.fit(realData(), 2, 16);
