@@ -82,7 +82,7 @@ public final class GanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GanSettings s = resume != null ? resumedSettings() : newSettings();
         GanDataset data = GanDataset.parse(s.dataset, s.dataDir == null ? null : Path.of(s.dataDir));
-        GanRecipe recipe = GanRecipe.forData(data);
+        GanRecipe recipe = GanRecipe.forDataset(s.dataset);
         GanTrainer trainer = s.trainer(data, recipe);
         Path dir = s.folder;
         Files.createDirectories(dir);
@@ -137,11 +137,11 @@ public final class GanCommand implements Callable<Integer> {
         s.seed = seed == null ? 0 : seed;
         s.loss = loss == null ? "non-saturating" : loss;
         if (!GanLoss.names().contains(s.loss)) throw new ParameterException(spec.commandLine(), "--loss must be one of " + String.join(", ", GanLoss.names()) + ", got '" + s.loss + "'");
-        boolean images = !(s.dataset.equals("ring") || s.dataset.equals("grid"));
-        s.steps = steps == null ? (images ? 20000 : 4000) : steps;
+        GanRecipe recipe = GanRecipe.forDataset(s.dataset);
+        s.steps = steps == null ? recipe.steps() : steps;
         s.scheduleSteps = s.steps;
-        s.batch = batch == null ? (images ? 64 : 256) : batch;
-        s.learningRate = learningRate == null ? (images ? 2e-4 : 1e-3) : learningRate;
+        s.batch = batch == null ? recipe.batch() : batch;
+        s.learningRate = learningRate == null ? recipe.learningRate() : learningRate;
         s.evalEvery = evalEvery == null ? Math.max(1, s.steps / 10) : evalEvery;
         s.checkpointEvery = checkpointEvery == null ? s.evalEvery : checkpointEvery;
         check(s);
@@ -228,7 +228,7 @@ public final class GanCommand implements Callable<Integer> {
 
         private void checkpoint(GanTrainer trainer) throws IOException {
             trainer.save(dir.resolve("checkpoint.safetensors"));
-            trainer.generator().save(dir.resolve("model.safetensors"));
+            trainer.saveGenerator(dir.resolve("model.safetensors"));
             AtomicFiles.writeString(dir.resolve("history.csv"), trainer.history().toCsv());
             lastCheckpoint = trainer.step();
         }

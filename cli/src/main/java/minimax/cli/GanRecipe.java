@@ -24,12 +24,13 @@ import minimax.optim.Optimizer;
  *       {@code 784 → 512 → 256 → 1} (LeakyReLU 0.2, sigmoid), non-saturating BCE, Adam 2e-4, β1 0.5.</li>
  * </ul>
  */
-record GanRecipe(String name, int latent, int hidden, int depth, long steps, int batch, double learningRate, double finalRateFraction, double r1, String defaultLoss) {
-    static GanRecipe forData(GanDataset data) {
-        if (data instanceof GanDataset.MixtureData) {
-            return new GanRecipe("mlp-2d", 2, 128, 2, 4000, 256, 1e-3, 0.01, 0.1, "non-saturating");
+record GanRecipe(String name, int latent, int hidden, int depth, long steps, int batch, double learningRate, double finalRateFraction, double r1, double average, String defaultLoss) {
+    /** The recipe for a {@code --dataset} value: the 2-D one for {@code ring} and {@code grid}, W2 for images. */
+    static GanRecipe forDataset(String dataset) {
+        if (dataset.equals("ring") || dataset.equals("grid")) {
+            return new GanRecipe("mlp-2d", 2, 64, 3, 10000, 256, 2e-3, 0.1, 0, 0.999, "non-saturating");
         }
-        return new GanRecipe("mlp-w2", 100, 0, 0, 20000, 64, 2e-4, 1.0, 0, "non-saturating");
+        return new GanRecipe("mlp-w2", 100, 0, 0, 20000, 64, 2e-4, 1.0, 0, 0, "non-saturating");
     }
 
     /** A fresh generator for samples of {@code sampleSize} values, its layers named {@code generator_<i>_<kind>}. */

@@ -70,6 +70,7 @@ final class GanSettings {
                 .loss(l)
                 .latent(recipe.latent())
                 .r1(recipe.r1())
+                .generatorAverage(recipe.average())
                 .seed(seed)
                 .build();
     }
