@@ -120,6 +120,7 @@ public final class GanCheckpoint {
         c.put("discriminator_steps", trainer.discriminatorSteps());
         c.put("r1", trainer.r1Gamma());
         c.put("generator_average", trainer.generatorAverageDecay());
+        c.put("packing", trainer.packing());
         c.put("seed", trainer.seed());
         return c;
     }

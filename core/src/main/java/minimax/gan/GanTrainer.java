@@ -52,6 +52,7 @@ public final class GanTrainer {
     private final double r1Gamma;
     private final double averageDecay;
     private final GeneratorAverage average;
+    private final int packing;
     private final long seed;
     private final Rng sampling;
     private final GanHistory history = new GanHistory();
@@ -65,6 +66,7 @@ public final class GanTrainer {
         this.discriminatorSteps = b.discriminatorSteps;
         this.r1Gamma = b.r1Gamma;
         this.averageDecay = b.averageDecay;
+        this.packing = b.packing;
         this.average = b.averageDecay > 0 ? new GeneratorAverage(b.generator, b.averageDecay) : null;
         this.seed = b.seed;
         this.sampling = new Rng(Rng.mix(b.seed, 0x5A4D_504CL));
@@ -94,6 +96,7 @@ public final class GanTrainer {
     public GanHistory fit(RealSamples real, long steps, int batchSize, GanCallback... callbacks) {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        if (batchSize % packing != 0) throw new IllegalArgumentException("batchSize must be a multiple of the packing degree " + packing + ", got " + batchSize);
         long end = step + steps;
         for (GanCallback c : callbacks) c.onTrainBegin(this, step, end);
         boolean stop = false;
@@ -144,7 +147,14 @@ public final class GanTrainer {
     }
 
     private Value discriminate(Tensor x, CallContext context) {
-        return discriminator.model.call(Value.constant(x), context);
+        return discriminate(Value.constant(x), context);
+    }
+
+    /** D's scores {@code [n / packing, 1]} for samples {@code [n, ...]}: each packed row holds {@code packing} samples side by side. */
+    private Value discriminate(Value x, CallContext context) {
+        if (packing == 1) return discriminator.model.call(x, context);
+        int n = x.shape()[0];
+        return discriminator.model.call(x.reshape(n / packing, -1), context);
     }
 
     /** WGAN-GP and R1 terms, or null when neither is configured. */
@@ -152,10 +162,10 @@ public final class GanTrainer {
         Value total = null;
         if (loss.gradientPenaltyWeight() > 0) {
             Tensor eps = Tensor.uniform(rng, 0f, 1f, real.dim(0));
-            total = Penalties.gradientPenalty(x -> discriminator.model.call(x, dContext), real, fake, eps, loss.gradientPenaltyWeight());
+            total = Penalties.gradientPenalty(x -> discriminate(x, dContext), real, fake, eps, loss.gradientPenaltyWeight());
         }
         if (r1Gamma > 0) {
-            Value r1 = Penalties.r1(x -> discriminator.model.call(x, dContext), real, r1Gamma);
+            Value r1 = Penalties.r1(x -> discriminate(x, dContext), real, r1Gamma);
             total = total == null ? r1 : total.add(r1);
         }
         return total;
@@ -165,14 +175,14 @@ public final class GanTrainer {
     float generatorStep(int n, Rng rng) {
         Tensor z = latent(n, rng.split());
         Value fake = generator.model.call(Value.constant(z), new CallContext(true, rng.split()));
-        Value scores = discriminator.model.call(fake, new CallContext(true, rng.split()));
+        Value scores = discriminate(fake, new CallContext(true, rng.split()));
         float value = generator.step(loss.generatorLoss(scores), step);
         if (average != null) average.update();
         return value;
     }
 
     private void checkRealShape(Tensor real) {
-        int[] expected = discriminator.model.inputShape();
+        int[] expected = generator.model.outputShape();
         int[] got = Arrays.copyOfRange(real.shape(), 1, real.rank());
         if (!Arrays.equals(expected, got)) {
             throw new IllegalArgumentException("real samples must have shape " + Shapes.str(expected) + " per sample (the generator's output), got " + Shapes.str(got));
@@ -277,6 +287,11 @@ public final class GanTrainer {
         return r1Gamma;
     }
 
+    /** How many samples the discriminator sees at once (PacGAN's m; 1 = no packing). */
+    public int packing() {
+        return packing;
+    }
+
     /** The decay β of the generator's weight average, 0 when off. */
     public double generatorAverageDecay() {
         return averageDecay;
@@ -312,6 +327,7 @@ public final class GanTrainer {
         private int discriminatorSteps = 1;
         private double r1Gamma;
         private double averageDecay;
+        private int packing = 1;
         private long seed;
 
         private Builder() {}
@@ -371,6 +387,17 @@ public final class GanTrainer {
             return this;
         }
 
+        /**
+         * PacGAN (Lin et al. 2018): the discriminator judges {@code m} samples at once, all real or
+         * all fake, concatenated into one input of {@code m × sample size} values; its input layer is
+         * built for that. Batches must be multiples of {@code m}. Packing penalizes mode collapse:
+         * m samples from a collapsed generator look alike. Default 1 (no packing).
+         */
+        public Builder packing(int m) {
+            this.packing = m;
+            return this;
+        }
+
         /** The seed of all training randomness (latents, penalty points, batches, dropout); default 0. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -392,6 +419,7 @@ public final class GanTrainer {
             require(discriminatorSteps >= 1, "discriminatorSteps >= 1, got " + discriminatorSteps);
             require(r1Gamma >= 0 && Double.isFinite(r1Gamma), "an R1 weight γ that is finite and >= 0, got " + r1Gamma);
             require(averageDecay >= 0 && averageDecay < 1, "a generator average decay β in [0, 1), got " + averageDecay);
+            require(packing >= 1, "a packing degree >= 1, got " + packing);
             require(!discriminatorOptimizer.isMaximizing(), "a minimizing discriminator optimizer; every GAN loss here has the discriminator minimize its loss, remove maximize()");
             require(loss.generatorMaximizes() || !generatorOptimizer.isMaximizing(),
                     "a minimizing generator optimizer for loss " + loss.name() + " (only 'minimax' has the generator maximize); remove maximize() or use GanLoss.MINIMAX");
@@ -405,8 +433,10 @@ public final class GanTrainer {
             if (!generator.isBuilt()) generator.build(latentShape, new Rng(generator.seed()));
             else require(Arrays.equals(generator.inputShape(), latentShape), "a generator taking the latent vector: latent size is " + latentDim + " but the generator expects input " + Shapes.str(generator.inputShape()));
             int[] sampleShape = generator.outputShape();
-            if (!discriminator.isBuilt()) discriminator.build(sampleShape, new Rng(discriminator.seed()));
-            else require(Arrays.equals(discriminator.inputShape(), sampleShape), "a discriminator taking the generator's samples " + Shapes.str(sampleShape) + ", but it expects " + Shapes.str(discriminator.inputShape()));
+            int[] dInput = packing == 1 ? sampleShape : new int[] {packing * Shapes.size(sampleShape)};
+            String what = packing == 1 ? "the generator's samples " + Shapes.str(sampleShape) : packing + " packed samples " + Shapes.str(dInput);
+            if (!discriminator.isBuilt()) discriminator.build(dInput, new Rng(discriminator.seed()));
+            else require(Arrays.equals(discriminator.inputShape(), dInput), "a discriminator taking " + what + ", but it expects " + Shapes.str(discriminator.inputShape()));
             require(Arrays.equals(discriminator.outputShape(), new int[] {1}), "a discriminator with one score per sample (output [1]), got output " + Shapes.str(discriminator.outputShape()));
         }
 

@@ -185,6 +185,31 @@ class GanTrainerTest {
     }
 
     @Test
+    void packingShowsTheDiscriminatorSeveralSamplesAtOnce() {
+        Sequential d = new Sequential(2, new Dense(16, "leaky_relu"), new Dense(1, "sigmoid"));
+        GanTrainer t = GanTrainer.builder().generator(generator(1), new Adam(1e-3)).discriminator(d, new Adam(1e-3)).latent(4).packing(4).seed(1).build();
+        assertEquals(List.of(8), List.of(d.inputShape()[0]), "D takes 4 samples of 2 values");
+        GanHistory h = t.fit(realData(), 3, 32);
+        assertEquals(3, h.size());
+        assertMessage("multiple of the packing degree 4", () -> t.fit(realData(), 1, 30));
+        assertMessage("4 packed samples [8]", () -> GanTrainer.builder().generator(generator(1), new Adam()).discriminator(discriminator(2, "sigmoid"), new Adam()).latent(4).packing(4).build());
+        // a packed D step scores rows (x0 x1 x2 x3), (x4 … x7): exactly D on the reshaped batch
+        Value[] seen = new Value[1];
+        GanLoss recording = new GanLoss() {
+            @Override public String name() { return "recording"; }
+            @Override public Value discriminatorLoss(Value r, Value f) { seen[0] = r; return GanLoss.NON_SATURATING.discriminatorLoss(r, f); }
+            @Override public Value generatorLoss(Value f) { return GanLoss.NON_SATURATING.generatorLoss(f); }
+            @Override public Map<String, Object> config() { return baseConfig(); }
+        };
+        Sequential d2 = new Sequential(2, new Dense(16, "leaky_relu"), new Dense(1, "sigmoid"));
+        GanTrainer r = GanTrainer.builder().generator(generator(1), new Adam(1e-3)).discriminator(d2, new Adam(1e-3)).latent(4).packing(4).loss(recording).build();
+        Tensor real = realData().slice(0, 0, 8);
+        Tensor expected = d2.predict(real.reshape(2, 8));
+        r.discriminatorStep(real, new Rng(5), new HashMap<>());
+        assertEquals(expected, seen[0].data());
+    }
+
+    @Test
     void restoringIntoADifferentTrainerNamesTheDifference(@TempDir Path dir) throws Exception {
         GanTrainer t = builder(GanLoss.NON_SATURATING).build();
         t.fit(realData(), 2, 16);
