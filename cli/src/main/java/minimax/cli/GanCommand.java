@@ -45,7 +45,7 @@ public final class GanCommand implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "NAME", description = "non-saturating, minimax, least-squares, wgan-gp or hinge (default: non-saturating)")
     String loss;
 
-    @Option(names = "--steps", paramLabel = "N", description = "generator steps (default: 4000 for ring and grid, 20000 for images)")
+    @Option(names = "--steps", paramLabel = "N", description = "generator steps (default: 10000 for ring and grid, 20000 for images)")
     Long steps;
 
     @Option(names = "--batch", paramLabel = "N", description = "batch size (default: 256 for ring and grid, 64 for images)")
@@ -54,7 +54,7 @@ public final class GanCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of initial weights, data and noise (default: 0)")
     Long seed;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate of both players (default: 1e-3 for ring and grid, decaying to 1e-5; 2e-4 for images)")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate of both players (default: 2e-3 for ring and grid, decaying to a tenth over the run; 2e-4 for images)")
     Double learningRate;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<dataset>-<loss>-seed<seed>-<time>)")
