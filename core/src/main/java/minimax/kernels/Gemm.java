@@ -44,6 +44,8 @@ public final class Gemm {
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
         if (vector && n > 1) {
             VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, parallel);
+        } else if (vector) { // one column: op(B) is k contiguous values either way ([k,1] or [1,k])
+            Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.gemv(transA, m, k, a, b, c, i0, i1));
         } else {
             sgemmScalar(transA, transB, m, n, k, a, b, c, parallel);
         }

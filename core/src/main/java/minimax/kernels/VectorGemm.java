@@ -191,4 +191,35 @@ final class VectorGemm {
         FloatVector.fromArray(S, c, o).add(v0).intoArray(c, o);
         FloatVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
     }
+
+    /**
+     * The single-column case, C[i0:i1] += op(A)[i0:i1, :] · x with x of length k. Without transA
+     * each row of A is a contiguous dot product with x; with transA, op(A)'s rows are A's columns,
+     * so the loop runs down A's rows and adds x[p] · A[p, i0:i1] to C (contiguous either way).
+     * Every C[i] is summed in the same order however the rows are split.
+     */
+    static void gemv(boolean transA, int m, int k, float[] a, float[] x, float[] c, int i0, int i1) {
+        if (!transA) {
+            int bound = S.loopBound(k);
+            for (int i = i0; i < i1; i++) {
+                int row = i * k;
+                FloatVector acc = FloatVector.zero(S);
+                int p = 0;
+                for (; p < bound; p += L) acc = FloatVector.fromArray(S, a, row + p).fma(FloatVector.fromArray(S, x, p), acc);
+                float s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+                for (; p < k; p++) s += a[row + p] * x[p];
+                c[i] += s;
+            }
+            return;
+        }
+        int bound = i0 + S.loopBound(i1 - i0);
+        for (int p = 0; p < k; p++) {
+            float xp = x[p];
+            int row = p * m;
+            FloatVector xv = FloatVector.broadcast(S, xp);
+            int i = i0;
+            for (; i < bound; i += L) FloatVector.fromArray(S, a, row + i).fma(xv, FloatVector.fromArray(S, c, i)).intoArray(c, i);
+            for (; i < i1; i++) c[i] = Math.fma(a[row + i], xp, c[i]);
+        }
+    }
 }
