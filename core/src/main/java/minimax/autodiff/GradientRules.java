@@ -16,9 +16,10 @@ final class GradientRules {
 
     /**
      * Gradients for each input of {@code y}, given {@code g}, the gradient of the target with
-     * respect to {@code y}. An entry is null where the input needs no gradient.
+     * respect to {@code y}. An entry may be null where {@code wanted} is false (the costly rules,
+     * products, skip those inputs; cheap ones compute every entry and the caller drops the rest).
      */
-    static Value[] vectorJacobianProduct(Value y, Value g) {
+    static Value[] vectorJacobianProduct(Value y, Value g, boolean[] wanted) {
         Value[] in = y.inputs;
         Value x = in[0];
         switch (y.op) {
@@ -71,7 +72,7 @@ final class GradientRules {
             case PERMUTE: return of(g.permute(inverse((int[]) y.attribute)));
             case SLICE: return of(padSlice(g, x.data(), (int[]) y.attribute));
             case CONCAT: return splitConcat(g, in, (Integer) y.attribute);
-            case MATMUL: return matmul(g, x, in[1], (boolean[]) y.attribute);
+            case MATMUL: return matmul(g, x, in[1], (boolean[]) y.attribute, wanted);
             // recorded as g·(−λ), a linear op: differentiating this rule multiplies by −λ again
             case REVERSE_GRADIENT: return of(g.mul(-(float) (double) (Double) y.attribute));
             default: throw new AssertionError("no gradient rule for " + y.op);
@@ -86,13 +87,22 @@ final class GradientRules {
      * For {@code C = op(A)·op(B)}: {@code dA} and {@code dB} as products of {@code g = dC} with the
      * other operand, choosing transposes so that no transposed copy is made.
      */
-    private static Value[] matmul(Value g, Value a, Value b, boolean[] t) {
+    private static Value[] matmul(Value g, Value a, Value b, boolean[] t, boolean[] wanted) {
         boolean ta = t[0], tb = t[1];
-        Value da, db;
-        if (!ta && !tb) { da = g.matmul(b, false, true); db = a.matmul(g, true, false); }       // C = AB
-        else if (ta && !tb) { da = b.matmul(g, false, true); db = a.matmul(g, false, false); }  // C = AᵀB
-        else if (!ta) { da = g.matmul(b, false, false); db = g.matmul(a, true, false); }        // C = ABᵀ
-        else { da = b.matmul(g, true, true); db = g.matmul(a, true, true); }                    // C = AᵀBᵀ
+        Value da = null, db = null;
+        if (!ta && !tb) {                                                     // C = AB
+            if (wanted[0]) da = g.matmul(b, false, true);
+            if (wanted[1]) db = a.matmul(g, true, false);
+        } else if (ta && !tb) {                                               // C = AᵀB
+            if (wanted[0]) da = b.matmul(g, false, true);
+            if (wanted[1]) db = a.matmul(g, false, false);
+        } else if (!ta) {                                                     // C = ABᵀ
+            if (wanted[0]) da = g.matmul(b, false, false);
+            if (wanted[1]) db = g.matmul(a, true, false);
+        } else {                                                              // C = AᵀBᵀ
+            if (wanted[0]) da = b.matmul(g, true, true);
+            if (wanted[1]) db = g.matmul(a, true, true);
+        }
         return of(da, db);
     }
 

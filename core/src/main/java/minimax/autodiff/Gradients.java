@@ -56,14 +56,17 @@ public final class Gradients {
         if (target.requiresGrad()) {
             grads.put(target, Value.constant(Tensor.full(1.0, target.data().dtype(), target.data().shape())));
             List<Value> order = topologicalOrder(target);
+            Map<Value, Boolean> leadsToWrt = leadingTo(order, wrt);
             for (int i = order.size() - 1; i >= 0; i--) {
                 Value node = order.get(i);
                 Value g = grads.get(node);
                 if (g == null || node.op == null) continue;
-                Value[] inputGrads = GradientRules.vectorJacobianProduct(node, g);
+                boolean[] wanted = new boolean[node.inputs.length];
+                for (int k = 0; k < wanted.length; k++) wanted[k] = node.inputs[k].requiresGrad() && leadsToWrt.containsKey(node.inputs[k]);
+                Value[] inputGrads = GradientRules.vectorJacobianProduct(node, g, wanted);
                 for (int k = 0; k < node.inputs.length; k++) {
                     Value input = node.inputs[k];
-                    if (!input.requiresGrad() || inputGrads[k] == null) continue;
+                    if (!wanted[k] || inputGrads[k] == null) continue;
                     Value gk = unbroadcast(inputGrads[k], input.data().shape());
                     grads.merge(input, gk, Value::add);
                 }
@@ -75,6 +78,26 @@ public final class Gradients {
             out.add(g != null ? g : Value.constant(w.data().zerosLike(w.data().shape())));
         }
         return out;
+    }
+
+    /**
+     * The nodes of {@code order} (inputs before the nodes that use them) from which some value of
+     * {@code wrt} can be reached through inputs: only their gradients are needed, so, e.g., a
+     * generator step does not compute the discriminator's weight gradients.
+     */
+    private static Map<Value, Boolean> leadingTo(List<Value> order, List<Value> wrt) {
+        Map<Value, Boolean> needed = new IdentityHashMap<>();
+        for (Value w : wrt) needed.put(w, Boolean.TRUE);
+        for (Value node : order) {
+            if (needed.containsKey(node)) continue;
+            for (Value in : node.inputs) {
+                if (needed.containsKey(in)) {
+                    needed.put(node, Boolean.TRUE);
+                    break;
+                }
+            }
+        }
+        return needed;
     }
 
     /** The one place where broadcasting is undone: sum a gradient down to its input's shape. */

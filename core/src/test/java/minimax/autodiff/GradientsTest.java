@@ -180,4 +180,22 @@ class GradientsTest {
         for (int i = 0; i < 20_000; i++) y = y.add(1f);
         assertEquals(1.0, grad(y.sum(), x).getFlat(0), 0);
     }
+
+    @Test
+    void askingForSomeGradientsGivesTheSameBitsAsAskingForAll() {
+        // a two-layer chain: x · W1 → tanh → · W2; the gradient for W1 alone needs no W2 gradient,
+        // and the gradient for W2 alone none for W1 or x (only products on the way are computed)
+        minimax.tensor.Rng rng = new minimax.tensor.Rng(3);
+        Value x = Value.leaf(Tensor.normal(rng, 0f, 1f, 5, 4));
+        Value w1 = Value.leaf(Tensor.normal(rng, 0f, 1f, 4, 3)), w2 = Value.leaf(Tensor.normal(rng, 0f, 1f, 3, 2));
+        Value loss = x.matmul(w1).tanh().matmul(w2).square().mean();
+        List<Tensor> all = Gradients.of(loss, List.of(x, w1, w2));
+        assertEquals(all.get(1), Gradients.of(loss, List.of(w1)).get(0));
+        assertEquals(all.get(2), Gradients.of(loss, List.of(w2)).get(0));
+        assertEquals(all.get(0), Gradients.of(loss, List.of(x)).get(0));
+        List<Value> secondOrder = Gradients.graph(loss, List.of(x));
+        Tensor viaPenalty = Gradients.of(secondOrder.get(0).square().sum(), List.of(w1)).get(0);
+        Tensor viaPenaltyAll = Gradients.of(Gradients.graph(loss, List.of(x, w1, w2)).get(0).square().sum(), List.of(w1, w2, x)).get(0);
+        assertEquals(viaPenaltyAll, viaPenalty, "second order: pruning the inner gradient changes nothing");
+    }
 }
