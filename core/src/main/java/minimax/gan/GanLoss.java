@@ -8,9 +8,9 @@ import minimax.autodiff.Value;
 /**
  * What the two players of a GAN optimize, as functions of the discriminator's scores on a real
  * batch and on a fake batch (each {@code [n, 1]}). The formulas follow the papers and TF-GAN;
- * each family documents its own. Both players minimize their loss, except in {@link #MINIMAX},
- * where the generator <em>maximizes</em> the discriminator's loss on fakes through its optimizer's
- * {@code maximize} flag (the trainer sets it).
+ * each family documents its own. Both players minimize their loss, except in {@link #MINIMAX} and
+ * {@link #leastSquaresMaximizing}, where the generator <em>maximizes</em> the discriminator's loss on
+ * fakes through its optimizer's {@code maximize} flag (the trainer sets it).
  *
  * <p>Scores: {@link #MINIMAX} and {@link #NON_SATURATING} read the discriminator's output as a
  * probability (a sigmoid output layer, Keras style; BCE clips it to [1e-7, 1 − 1e-7]), or as a logit
@@ -52,6 +52,32 @@ public abstract class GanLoss {
     }
 
     /**
+     * The least-squares discriminator of {@link #leastSquares} with a generator that <em>maximizes</em>
+     * the discriminator's own error on fakes, {@code ½ mean (D(G(z)) − a)²}, through its optimizer's
+     * {@code maximize} flag (the trainer sets it): the literal answer to "the generator should
+     * maximize the discriminator's MSE". With a raw (linear) score nothing bounds that error, so
+     * the generator may push its samples wherever D's score is largest in size, far from the data;
+     * {@code minimax lab} measures how often that happens. Same training, bit for bit, as
+     * {@link #leastSquaresNegated}.
+     *
+     * @param a the fake target of D, @param b its real target
+     */
+    public static GanLoss leastSquaresMaximizing(double a, double b) {
+        return new LeastSquaresAscentGanLoss(a, b, false);
+    }
+
+    /**
+     * As {@link #leastSquaresMaximizing}, but the generator <em>minimizes</em> the negated fake term
+     * {@code −½ mean (D(G(z)) − a)²} with an ordinary (minimizing) optimizer: gradient ascent by a
+     * sign flip in the loss instead of in the optimizer.
+     *
+     * @param a the fake target of D, @param b its real target
+     */
+    public static GanLoss leastSquaresNegated(double a, double b) {
+        return new LeastSquaresAscentGanLoss(a, b, true);
+    }
+
+    /**
      * Wasserstein GAN with gradient penalty (Gulrajani et al. 2017): the critic minimizes
      * {@code mean D(G(z)) − mean D(x) + λ · mean_i (‖∇D(x̂_i)‖₂ − 1)²} at points
      * {@code x̂_i = ε_i x_i + (1 − ε_i) G(z)_i}, {@code ε_i ~ U[0, 1)} per sample (see
@@ -72,7 +98,7 @@ public abstract class GanLoss {
     /** The generator's objective, a scalar: minimized, or maximized if {@link #generatorMaximizes()}. */
     public abstract Value generatorLoss(Value fakeScores);
 
-    /** True when the generator maximizes {@link #generatorLoss} (only {@link #MINIMAX}). */
+    /** True when the generator maximizes {@link #generatorLoss} ({@link #MINIMAX} and {@link #leastSquaresMaximizing}). */
     public boolean generatorMaximizes() {
         return false;
     }
@@ -101,11 +127,16 @@ public abstract class GanLoss {
     /** The settings that rebuild this loss with {@link #fromConfig}. */
     public abstract Map<String, Object> config();
 
-    /** The loss a {@link #config()} describes. */
+    /**
+     * The loss a {@link #config()} describes. A least-squares config with a {@code generator} entry
+     * ({@code maximize} or {@code minimize-negated}) is one of the ascending variants
+     * ({@link #leastSquaresMaximizing}, {@link #leastSquaresNegated}).
+     */
     public static GanLoss fromConfig(Map<String, Object> config) {
         String name = String.valueOf(config.get("name"));
         GanLoss loss = byName(name);
         if (loss instanceof BceGanLoss) return ((BceGanLoss) loss).withSettings(config);
+        if (loss instanceof LeastSquaresGanLoss && config.containsKey("generator")) return LeastSquaresAscentGanLoss.ofConfig(config);
         if (loss instanceof LeastSquaresGanLoss) return leastSquares(number(config, "a"), number(config, "b"), number(config, "c"));
         if (loss instanceof WassersteinGanLoss) return wassersteinGp(number(config, "lambda"));
         return loss;

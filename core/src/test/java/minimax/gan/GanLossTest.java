@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import minimax.autodiff.Value;
@@ -72,6 +73,32 @@ class GanLossTest {
     }
 
     @Test
+    void leastSquaresAscentVariantsKeepTheDiscriminatorAndFlipTheGenerator() {
+        GanLoss maximizing = GanLoss.leastSquaresMaximizing(0, 1), negated = GanLoss.leastSquaresNegated(0, 1);
+        assertEquals(0.578125, d(maximizing, REAL, FAKE), 1e-12, "D as in LEAST_SQUARES");
+        assertEquals(0.578125, d(negated, REAL, FAKE), 1e-12);
+        assertEquals(0.265625, g(maximizing, FAKE), 1e-12); // D's fake term ½·mean((−1)², .25²), to maximize
+        assertEquals(-0.265625, g(negated, FAKE), 1e-12);   // its negation, to minimize
+        assertTrue(maximizing.generatorMaximizes());
+        assertFalse(negated.generatorMaximizes());
+        assertEquals(0.390625, g(GanLoss.leastSquaresMaximizing(-1, 1), FAKE), 1e-12); // a = −1: ½·mean(0, 1.25²)
+    }
+
+    @Test
+    void maximizingTheFakeTermEqualsMinimizingItsNegationBitForBit() {
+        GanTrainer up = GanTrainerTest.builder(GanLoss.leastSquaresMaximizing(0, 1), "linear").build();
+        GanTrainer down = GanTrainerTest.builder(GanLoss.leastSquaresNegated(0, 1), "linear").build();
+        assertTrue(up.generatorOptimizer().isMaximizing(), "build() sets maximize for the maximizing variant");
+        assertFalse(down.generatorOptimizer().isMaximizing());
+        Tensor real = GanTrainerTest.realData();
+        up.fit(real, 5, 32);
+        down.fit(real, 5, 32);
+        assertEquals(up.generator().getWeights(), down.generator().getWeights());
+        assertEquals(up.discriminator().getWeights(), down.discriminator().getWeights());
+        assertEquals(up.history().column("g_loss")[4], -down.history().column("g_loss")[4], "the reported losses differ only in sign");
+    }
+
+    @Test
     void wassersteinScoreGapAndPenaltyWeight() {
         assertEquals(-1.625, d(GanLoss.WASSERSTEIN_GP, REAL, FAKE), 1e-12); // −.375 − 1.25
         assertEquals(0.375, g(GanLoss.WASSERSTEIN_GP, FAKE), 1e-12);
@@ -96,6 +123,8 @@ class GanLossTest {
                 check("smoothed", GanLoss.NON_SATURATING.withLabelSmoothing(0.2), realP, fakeP),
                 check("from logits", GanLoss.NON_SATURATING.fromLogits(), real, fake),
                 check("least squares", GanLoss.leastSquares(-1, 1, 0.5), real, fake),
+                check("least squares, maximizing", GanLoss.leastSquaresMaximizing(-1, 1), real, fake),
+                check("least squares, negated", GanLoss.leastSquaresNegated(-1, 1), real, fake),
                 check("wgan", GanLoss.WASSERSTEIN_GP, real, fake),
                 check("hinge", GanLoss.HINGE, real, fake));
     }
@@ -109,7 +138,7 @@ class GanLossTest {
     void namesAndConfigsRoundTrip() {
         assertEquals(List.of("non-saturating", "minimax", "least-squares", "wgan-gp", "hinge"), GanLoss.names());
         for (GanLoss l : List.of(GanLoss.MINIMAX, GanLoss.NON_SATURATING.fromLogits().withLabelSmoothing(0.1), GanLoss.leastSquares(-1, 1, 0),
-                GanLoss.wassersteinGp(5), GanLoss.HINGE)) {
+                GanLoss.leastSquaresMaximizing(-1, 1), GanLoss.leastSquaresNegated(0, 1), GanLoss.wassersteinGp(5), GanLoss.HINGE)) {
             GanLoss back = GanLoss.fromConfig(l.config());
             assertEquals(l.config(), back.config());
             assertEquals(d(l, REAL_P, FAKE_P), d(back, REAL_P, FAKE_P));
@@ -127,5 +156,10 @@ class GanLossTest {
         assertThrows(IllegalArgumentException.class, () -> GanLoss.NON_SATURATING.withLabelSmoothing(1.0));
         assertThrows(IllegalArgumentException.class, () -> GanLoss.wassersteinGp(-1));
         assertThrows(IllegalArgumentException.class, () -> GanLoss.leastSquares(Double.NaN, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> GanLoss.leastSquaresMaximizing(0, Double.POSITIVE_INFINITY));
+        Map<String, Object> config = new java.util.LinkedHashMap<>(GanLoss.leastSquaresNegated(0, 1).config());
+        config.put("generator", "descend");
+        e = assertThrows(IllegalArgumentException.class, () -> GanLoss.fromConfig(config));
+        assertTrue(e.getMessage().contains("'maximize' or 'minimize-negated', got descend"), e.getMessage());
     }
 }
