@@ -13,13 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import minimax.format.AtomicFiles;
 import minimax.format.Json;
-import minimax.gan.GanCallback;
 import minimax.gan.GanLoss;
 import minimax.gan.GanTrainer;
 import minimax.nn.NonFiniteLossException;
-import minimax.nn.Sequential;
-import minimax.tensor.Rng;
-import minimax.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,7 +91,7 @@ public final class GanCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (!quiet) out.println(header(s, trainer));
         long start = System.nanoTime();
-        RunCallbacks callbacks = new RunCallbacks(s, data, dir, out, quiet);
+        GanRunCallbacks callbacks = new GanRunCallbacks(s, data, dir, out, quiet);
         try {
             long end = stopAt == null ? s.steps : Math.min(s.steps, stopAt);
             trainer.fit(data.samples(s.seed), Math.max(0, end - trainer.step()), s.batch, callbacks);
@@ -121,7 +117,8 @@ public final class GanCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%s: %s%s%d steps in %.1f s; run folder %s", s.dataset, metrics, metrics.isEmpty() ? "" : "; ", t.step(), seconds, dir);
     }
 
-    private static Map<String, Double> lastMetrics(GanTrainer t) {
+    /** The latest value of each mixture metric in the history (empty for images). */
+    static Map<String, Double> lastMetrics(GanTrainer t) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (String key : List.of("modes", "high_quality", "reverse_kl")) {
             double v = t.history().last(key);
@@ -178,78 +175,5 @@ public final class GanCommand implements Callable<Integer> {
         }
         if (s.evalEvery < 1) throw new ParameterException(spec.commandLine(), "--eval-every must be >= 1, got " + s.evalEvery);
         if (s.checkpointEvery < 1) throw new ParameterException(spec.commandLine(), "--checkpoint-every must be >= 1, got " + s.checkpointEvery);
-    }
-
-    /** Progress display, periodic scoring and plots, and checkpoints. */
-    static final class RunCallbacks implements GanCallback {
-        private final GanSettings settings;
-        private final GanDataset data;
-        private final Path dir;
-        private final boolean quiet;
-        private final PrintStream out;
-        private ProgressBar bar;
-        private long lastCheckpoint = -1;
-
-        RunCallbacks(GanSettings settings, GanDataset data, Path dir, PrintStream out, boolean quiet) {
-            this.settings = settings;
-            this.data = data;
-            this.dir = dir;
-            this.out = out;
-            this.quiet = quiet;
-        }
-
-        @Override
-        public void onTrainBegin(GanTrainer trainer, long firstStep, long endStep) {
-            if (!quiet) bar = new ProgressBar(out, System.console() != null, firstStep, endStep);
-            lastCheckpoint = firstStep > 0 ? firstStep : -1;
-        }
-
-        @Override
-        public void onStepEnd(GanTrainer trainer, long step, Map<String, Double> logs) {
-            long done = step + 1;
-            try {
-                if (done % settings.evalEvery == 0 || done == settings.steps) evaluate(trainer, step);
-                if (done % settings.checkpointEvery == 0 && done < settings.steps) checkpoint(trainer);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot write to the run folder " + dir + ": " + e.getMessage(), e);
-            }
-            if (bar != null) {
-                String status = String.format(Locale.ROOT, "d %.3f  g %.3f  %s", logs.get("d_loss"), logs.get("g_loss"), data.describe(lastMetrics(trainer)));
-                bar.update(done, status, done == settings.steps);
-            }
-        }
-
-        private void evaluate(GanTrainer trainer, long step) throws IOException {
-            Tensor samples = trainer.sample(data.plotSamples(), evaluationNoise(settings));
-            Map<String, Double> metrics = data.score(samples);
-            if (!metrics.isEmpty()) trainer.history().put(step, metrics);
-            data.plot(dir.resolve(String.format(Locale.ROOT, "samples-step%06d.png", step + 1)), samples, "step " + (step + 1));
-        }
-
-        private void checkpoint(GanTrainer trainer) throws IOException {
-            trainer.save(dir.resolve("checkpoint.safetensors"));
-            trainer.saveGenerator(dir.resolve("model.safetensors"));
-            AtomicFiles.writeString(dir.resolve("history.csv"), trainer.history().toCsv());
-            lastCheckpoint = trainer.step();
-        }
-
-        void writeFinal(GanTrainer trainer) throws IOException {
-            checkpoint(trainer);
-            Tensor samples = trainer.sample(data.plotSamples(), evaluationNoise(settings));
-            data.plot(dir.resolve("samples.png"), samples, "step " + trainer.step());
-        }
-
-        /** The same latents at every evaluation, so pictures and scores show the generator changing, not the noise. */
-        private static Rng evaluationNoise(GanSettings settings) {
-            return new Rng(Rng.mix(settings.seed, 0x504C_4F54L));
-        }
-
-        long lastCheckpointStep() {
-            return lastCheckpoint;
-        }
-
-        void finishProgress() {
-            if (bar != null) bar.finish();
-        }
     }
 }
