@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code minimax} command. Bad flags get one clear message and exit code 2, never a stack trace. */
 @Command(name = "minimax", mixinStandardHelpOptions = true, version = "minimax 0.1.0",
         description = "Train neural networks that minimize or maximize objectives.",
-        subcommands = {GanCommand.class, SampleCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GanCommand.class, SampleCommand.class, SeedCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Override
     public void run() {
