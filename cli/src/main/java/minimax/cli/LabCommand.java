@@ -57,7 +57,7 @@ public final class LabCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         LabSettings base = quick ? LabSettings.quick() : LabSettings.full();
         LabSettings s = new LabSettings(value(seeds, base.seeds()), value(steps, base.steps()), value(ganSteps, base.ganSteps()), value(samples, base.samples()));
         check("--seeds", s.seeds(), 2, " (confidence intervals need at least two seeds)");
@@ -75,7 +75,11 @@ public final class LabCommand implements Callable<Integer> {
         Bars bars = new Bars(o);
         LabResult r = Lab.run(s, commandLine(), quiet ? Progress.NONE : bars);
         bars.finish();
-        LabReport.write(r, dir);
+        try {
+            LabReport.write(r, dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the run folder " + dir + " (" + e + "); no report was written", e);
+        }
         if (!quiet) for (String line : LabReport.headlines(r)) o.println("- " + line);
         o.printf(Locale.ROOT, "%d training steps in %.1f s; run folder %s; report %s%n", total, (System.nanoTime() - start) / 1e9, dir, dir.resolve(LabReport.REPORT));
         return 0;

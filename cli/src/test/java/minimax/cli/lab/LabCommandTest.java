@@ -135,6 +135,21 @@ class LabCommandTest {
     }
 
     @Test
+    void aRunThatCannotFinishWritingLeavesNoReport() throws Exception {
+        Path dir = tmp.resolve("blocked");
+        Files.createDirectories(dir.resolve("summary.md"));
+        Files.writeString(dir.resolve("summary.md").resolve("in-the-way"), "x"); // the summary cannot replace a non-empty folder
+        Run r = run("lab", "--seeds", "2", "--steps", "2", "--gan-steps", "2", "--samples", "4", "--quiet", "--out", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("minimax: cannot write the run folder " + dir) && r.err().contains("no report was written"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("report.html")), "report.html is written last, after everything else succeeded");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
     void helpNamesTheOptions() {
         Run r = run("lab", "--help");
         assertEquals(0, r.code());
