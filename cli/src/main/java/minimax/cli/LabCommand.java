@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "by a negated loss, an inverse-MSE loss and the maximize flag (a negative learning rate is refused, and measured outside the library);",
                 "(2) a GAN on the 8-Gaussian ring whose generator maximizes the discriminator's MSE, minimizes its negation, or minimizes toward",
                 "the real label (LSGAN, non-saturating BCE). Writes report.html (self-contained), summary.md and CSVs of every curve.",
-                "Full run: about 15 minutes on two cores; --quick: about 2 minutes."})
+                "Full run: about 10 minutes on two busy cores; --quick: about 2 minutes."})
 public final class LabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -80,7 +80,10 @@ public final class LabCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write the run folder " + dir + " (" + e + "); no report was written", e);
         }
-        if (!quiet) for (String line : LabReport.headlines(r)) o.println("- " + line);
+        if (!quiet) {
+            o.println("In short:");
+            for (String line : LabReport.headlines(r)) o.println("- " + line);
+        }
         o.printf(Locale.ROOT, "%d training steps in %.1f s; run folder %s; report %s%n", total, (System.nanoTime() - start) / 1e9, dir, dir.resolve(LabReport.REPORT));
         return 0;
     }

@@ -105,7 +105,7 @@ final class AscentSection {
             if (identical[i] == 0) differ++;
             if (second[i] > first[i]) grew++;
         }
-        return "With decoupled weight decay " + Fmt.num(LabSettings.WEIGHT_DECAY) + " (AdamW) the two differ in " + differ + " of " + n + " seeds (largest weight difference "
+        return "With decoupled weight decay " + Fmt.num(LabSettings.WEIGHT_DECAY) + " (AdamW), `maximize()` and an explicit negative rate differ in " + differ + " of " + n + " seeds (largest weight difference "
                 + Fmt.num(Stats.max(c.numbers("max_abs_weight_difference"))) + "): after " + st.steps() + " steps the median weight norm is " + Fmt.num(Fmt.median(first))
                 + " with `maximize()` and " + Fmt.num(Fmt.median(second)) + " with the negative rate, larger in " + grew + " of " + n
                 + " seeds — the negative rate turns the decay term `w ← w − w·wd·lr` into growth.";

@@ -33,7 +33,7 @@ final class GanSection {
                 sums.stream().mapToInt(GanFigures.Summary::collapsed).toArray(), n));
         List<String> ever = new ArrayList<>();
         for (GanFigures.Summary s : sums) if (s.everDiverged() > s.diverged()) ever.add(display(s.strategy()) + " " + s.everDiverged() + "/" + n);
-        if (!ever.isEmpty()) out.add("Runs whose samples diverged at some evaluation but not at the end: " + String.join(", ", ever) + " (counted in the first figure, not the second).");
+        if (!ever.isEmpty()) out.add("Runs whose samples diverged at some evaluation and came back by the end: " + String.join(", ", ever) + ".");
         out.add(Verdicts.highest("high-quality share at the end", sums.stream().map(s -> new Verdicts.Entry(display(s.strategy()), s.finalQuality())).toList(), true));
         out.add(Verdicts.fastest("its best evaluation (most modes, then the largest high-quality share)", r.settings.ganSteps() + " steps",
                 sums.stream().map(s -> new Verdicts.Entry(display(s.strategy()), s.bestStep())).toList())
@@ -73,7 +73,7 @@ final class GanSection {
         chart(d, ev, "modes", v -> v, "Modes covered over steps: median across seeds (line) and interquartile range (band).");
         chart(d, ev, "high_quality", v -> v, "High-quality share over steps: median and interquartile range.");
         chart(d, ev, "median_radius", Curves::log10, "log10 of the samples' median distance from the origin (the ring has radius 1, log10 = 0): median and interquartile range.");
-        d.picture("Seed 0's samples at the end, one panel per strategy, over the 8 modes and their 3σ circles (view: ±1.6).", scatter(r.ganSamples, ring));
+        d.picture("Seed 0's samples at the end, one panel per strategy, over the 8 modes and their 3σ circles (view: ±1.6; samples outside it are not drawn, so a diverged generator's panel is empty).", scatter(r.ganSamples, ring));
     }
 
     private static void chart(Document d, Table ev, String column, java.util.function.DoubleUnaryOperator f, String caption) {

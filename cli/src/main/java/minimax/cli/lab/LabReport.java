@@ -57,11 +57,17 @@ public final class LabReport {
         return r;
     }
 
-    /** The conclusions of both experiments, as the report states them. */
+    /** The report's "In short": a few of its conclusions, as it states them. */
     public static List<String> headlines(LabResult r) {
-        List<String> all = new ArrayList<>(AscentSection.findings(r));
-        all.addAll(GanSection.findings(r));
-        return all;
+        return inShort(AscentSection.findings(r), GanSection.findings(r));
+    }
+
+    /**
+     * Picked by position in the sections' lists: the literal question's (a) = (d) identity, the
+     * claim's verdict and the weight-decay comparison; the GAN's all-modes and divergence verdicts.
+     */
+    private static List<String> inShort(List<String> ascent, List<String> gan) {
+        return List.of(ascent.get(0), ascent.get(3), ascent.get(ascent.size() - 1), gan.get(1), gan.get(2));
     }
 
     /** The whole report. */
@@ -73,6 +79,8 @@ public final class LabReport {
                 + "Every conclusion is generated from the measured numbers in this folder's CSVs.");
         d.paragraph("Made by `" + r.command + "`; the same numbers again (all but wall times): `" + r.settings.command() + "`.");
         List<String> ascent = AscentSection.findings(r), gan = GanSection.findings(r);
+        d.heading(2, "In short");
+        d.bullets(inShort(ascent, gan));
         AscentSection.addTo(d, r, ascent);
         GanSection.addTo(d, r, gan);
         addTiming(d, r);
@@ -112,7 +120,7 @@ public final class LabReport {
                 "95 % confidence intervals of medians: percentile bootstrap, " + Stats.BOOTSTRAP_RESAMPLES + " resamples from a fixed seed; of proportions: Wilson score intervals.",
                 "A step count of “not reached” counts as larger than any other: a median is reported only when more than half the seeds reached the threshold.",
                 "“Fastest”, “most often” and “highest” are claimed only when the leader's 95 % CI does not overlap the runner-up's; otherwise the two are reported as a tie.",
-                "Strategies with identical values in every seed are named together.",
+                "Strategies with identical values in every seed are named together, joined by “=”.",
                 "Determinism: every random draw comes from the seed (data, weights, noise, batches) and the kernels' results do not depend on the thread count, so the same command gives the same CSVs; "
                         + "numbers in the CSVs are rounded to 6 significant digits, and every figure here is computed from those rounded values.",
                 "Files: ascent-curves.csv (every step of every run), ascent-seeds.csv (reference MSEs), ascent-runs.csv (per-run figures), negative-rate.csv and negative-rate-curves.csv "

@@ -110,7 +110,6 @@ final class Verdicts {
     }
 
     static String names(List<Entry> group) {
-        String joined = String.join(" and ", group.stream().map(Entry::name).toList());
-        return group.size() > 1 ? joined + " (identical in every seed)" : joined;
+        return String.join(" = ", group.stream().map(Entry::name).toList()); // "=": identical in every seed
     }
 }
