@@ -422,7 +422,7 @@ public final class GanTrainer {
             require(packing >= 1, "a packing degree >= 1, got " + packing);
             require(!discriminatorOptimizer.isMaximizing(), "a minimizing discriminator optimizer; every GAN loss here has the discriminator minimize its loss, remove maximize()");
             require(loss.generatorMaximizes() || !generatorOptimizer.isMaximizing(),
-                    "a minimizing generator optimizer for loss " + loss.name() + " (only 'minimax' has the generator maximize); remove maximize() or use GanLoss.MINIMAX");
+                    "a minimizing generator optimizer for loss " + loss.name() + ", whose generator minimizes; remove maximize(), or use a loss whose generator maximizes (GanLoss.MINIMAX, GanLoss.leastSquaresMaximizing)");
             buildModels();
             if (loss.generatorMaximizes()) generatorOptimizer.maximize();
             return new GanTrainer(this);

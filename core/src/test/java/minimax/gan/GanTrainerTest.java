@@ -253,7 +253,7 @@ class GanTrainerTest {
         assertMessage("one score per sample", () -> GanTrainer.builder().generator(generator(1), new Adam())
                 .discriminator(new Sequential(2, new Dense(3, "linear", 2)), new Adam()).latent(4).build());
         assertMessage("minimizing discriminator", () -> GanTrainer.builder().generator(generator(1), new Adam()).discriminator(discriminator(2, "sigmoid"), new Adam().maximize()).latent(4).build());
-        assertMessage("use GanLoss.MINIMAX", () -> GanTrainer.builder().generator(generator(1), new Adam().maximize()).discriminator(discriminator(2, "sigmoid"), new Adam()).latent(4).build());
+        assertMessage("a loss whose generator maximizes (GanLoss.MINIMAX", () -> GanTrainer.builder().generator(generator(1), new Adam().maximize()).discriminator(discriminator(2, "sigmoid"), new Adam()).latent(4).build());
         assertMessage("discriminatorSteps", () -> builder(GanLoss.HINGE).discriminatorSteps(0).build());
         GanTrainer t = builder(GanLoss.HINGE).build();
         assertMessage("per sample", () -> t.fit(Tensor.zeros(10, 3), 1, 4));
