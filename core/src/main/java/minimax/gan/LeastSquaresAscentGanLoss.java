@@ -15,12 +15,14 @@ final class LeastSquaresAscentGanLoss extends GanLoss {
 
     private final float a, b;
     private final boolean negated;
+    private final LeastSquaresGanLoss discriminatorSide;
 
     LeastSquaresAscentGanLoss(double a, double b, boolean negated) {
         if (!Double.isFinite(a) || !Double.isFinite(b)) throw new IllegalArgumentException("least-squares targets must be finite, got a=" + a + ", b=" + b);
         this.a = (float) a;
         this.b = (float) b;
         this.negated = negated;
+        this.discriminatorSide = new LeastSquaresGanLoss(a, b, a);
     }
 
     @Override
@@ -31,23 +33,19 @@ final class LeastSquaresAscentGanLoss extends GanLoss {
     /** {@code ½ mean (D(x) − b)² + ½ mean (D(G(z)) − a)²}, as in {@link GanLoss#leastSquares}. */
     @Override
     public Value discriminatorLoss(Value realScores, Value fakeScores) {
-        return halfMeanSquare(realScores, b).add(halfMeanSquare(fakeScores, a));
+        return discriminatorSide.discriminatorLoss(realScores, fakeScores);
     }
 
     /** {@code ½ mean (D(G(z)) − a)²} (maximized), or its negation (minimized). */
     @Override
     public Value generatorLoss(Value fakeScores) {
-        Value fakeTerm = halfMeanSquare(fakeScores, a);
+        Value fakeTerm = LeastSquaresGanLoss.halfMeanSquare(fakeScores, a);
         return negated ? fakeTerm.neg() : fakeTerm;
     }
 
     @Override
     public boolean generatorMaximizes() {
         return !negated;
-    }
-
-    private static Value halfMeanSquare(Value scores, float target) {
-        return scores.sub(target).square().mean().mul(0.5f);
     }
 
     static GanLoss ofConfig(Map<String, Object> config) {

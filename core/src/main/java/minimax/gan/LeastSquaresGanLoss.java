@@ -33,7 +33,8 @@ final class LeastSquaresGanLoss extends GanLoss {
         return halfMeanSquare(fakeScores, c);
     }
 
-    private static Value halfMeanSquare(Value scores, float target) {
+    /** {@code ½ mean (scores − target)²}. */
+    static Value halfMeanSquare(Value scores, float target) {
         return scores.sub(target).square().mean().mul(0.5f);
     }
 
