@@ -1,12 +1,10 @@
 package minimax.cli;
 
+import static minimax.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,27 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code minimax gan} and {@code minimax sample} end to end on short runs. */
 class GanCommandTest {
-    /** Runs the command line, returning exit code, stdout and stderr. */
-    static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
-    record Run(int code, String out, String err) {}
 
     @Test
     void writesARunFolder(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
-        Run r = run("gan", "--steps", "30", "--batch", "64", "--eval-every", "10", "--out", dir.toString());
+        CliRun.Result r = run("gan", "--steps", "30", "--batch", "64", "--eval-every", "10", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ring: ") && r.out().contains("30 steps in"), r.out());
         for (String f : List.of("run.json", "history.csv", "model.safetensors", "checkpoint.safetensors", "samples.png", "samples-step000010.png", "samples-step000030.png")) {
@@ -48,10 +31,10 @@ class GanCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary files left");
         }
-        Run s = run("sample", dir.resolve("model").toString(), "--n", "100", "--out", tmp.resolve("s.png").toString());
+        CliRun.Result s = run("sample", dir.resolve("model").toString(), "--n", "100", "--out", tmp.resolve("s.png").toString());
         assertEquals(0, s.code(), s.err());
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(Files.readAllBytes(tmp.resolve("s.png")), 4));
-        Run c = run("sample", dir.toString(), "--n", "3", "--out", tmp.resolve("s.csv").toString());
+        CliRun.Result c = run("sample", dir.toString(), "--n", "3", "--out", tmp.resolve("s.csv").toString());
         assertEquals(0, c.code(), c.err());
         assertEquals(3, Files.readAllLines(tmp.resolve("s.csv")).size());
     }
@@ -60,10 +43,10 @@ class GanCommandTest {
     void stoppingAndResumingEqualsAnUninterruptedRun(@TempDir Path tmp) throws Exception {
         Path straight = tmp.resolve("a"), split = tmp.resolve("b");
         assertEquals(0, run("gan", "--steps", "24", "--batch", "32", "--eval-every", "8", "--seed", "3", "--out", straight.toString()).code());
-        Run first = run("gan", "--steps", "24", "--batch", "32", "--eval-every", "8", "--seed", "3", "--stop-at", "12", "--out", split.toString());
+        CliRun.Result first = run("gan", "--steps", "24", "--batch", "32", "--eval-every", "8", "--seed", "3", "--stop-at", "12", "--out", split.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("stopped at step 12 of 24") && first.out().contains("--resume"), first.out());
-        Run second = run("gan", "--resume", split.toString());
+        CliRun.Result second = run("gan", "--resume", split.toString());
         assertEquals(0, second.code(), second.err());
         assertEquals(Files.readString(straight.resolve("history.csv")), Files.readString(split.resolve("history.csv")));
         assertArrayEquals(Files.readAllBytes(straight.resolve("model.safetensors")), Files.readAllBytes(split.resolve("model.safetensors")));
@@ -93,7 +76,7 @@ class GanCommandTest {
     }
 
     private static void assertBad(int code, String part, String... args) {
-        Run r = run(args);
+        CliRun.Result r = run(args);
         assertEquals(code, r.code(), "exit code of " + String.join(" ", args) + "; stderr: " + r.err());
         assertTrue(r.err().contains(part), "stderr should contain '" + part + "': " + r.err());
         assertTrue(r.err().startsWith("minimax: "), r.err());

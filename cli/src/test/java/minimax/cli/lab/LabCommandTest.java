@@ -1,13 +1,12 @@
 package minimax.cli.lab;
 
+import static minimax.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import minimax.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import minimax.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +36,7 @@ class LabCommandTest {
         first = tmp.resolve("first");
         second = tmp.resolve("second");
         for (Path dir : List.of(first, second)) {
-            Run r = run(with(TINY, "--out", dir.toString()));
+            CliRun.Result r = run(with(TINY, "--out", dir.toString()));
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("report " + dir.resolve("report.html")), r.out());
         }
@@ -139,7 +137,7 @@ class LabCommandTest {
         Path dir = tmp.resolve("blocked");
         Files.createDirectories(dir.resolve("summary.md"));
         Files.writeString(dir.resolve("summary.md").resolve("in-the-way"), "x"); // the summary cannot replace a non-empty folder
-        Run r = run("lab", "--seeds", "2", "--steps", "2", "--gan-steps", "2", "--samples", "4", "--quiet", "--out", dir.toString());
+        CliRun.Result r = run("lab", "--seeds", "2", "--steps", "2", "--gan-steps", "2", "--samples", "4", "--quiet", "--out", dir.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("minimax: cannot write the run folder " + dir) && r.err().contains("no report was written"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -151,13 +149,13 @@ class LabCommandTest {
 
     @Test
     void helpNamesTheOptions() {
-        Run r = run("lab", "--help");
+        CliRun.Result r = run("lab", "--help");
         assertEquals(0, r.code());
         for (String option : List.of("--seeds", "--steps", "--gan-steps", "--quick", "--out")) assertTrue(r.out().contains(option), r.out());
     }
 
     private static void assertBad(String part, String... args) {
-        Run r = run(args);
+        CliRun.Result r = run(args);
         assertEquals(2, r.code(), "exit code of " + String.join(" ", args) + "; stderr: " + r.err());
         assertTrue(r.err().startsWith("minimax: ") && r.err().contains(part), "stderr should contain '" + part + "': " + r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -185,18 +183,4 @@ class LabCommandTest {
         return all;
     }
 
-    static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    record Run(int code, String out, String err) {}
 }
