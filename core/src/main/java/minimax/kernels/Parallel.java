@@ -1,11 +1,5 @@
 package minimax.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-
 /**
  * The one thread pool that all kernels share.
  *
@@ -15,7 +9,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class Parallel {
     private static volatile int threads = initialThreads();
-    private static volatile ForkJoinPool pool;
+    private static volatile SpinPool pool;
 
     private Parallel() {}
 
@@ -43,28 +37,26 @@ public final class Parallel {
      *
      * @param n at least 1; 1 runs everything on the calling thread
      */
-    public static synchronized void setThreads(int n) {
+    public static void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
-        if (n != threads) {
+        SpinPool old;
+        synchronized (Parallel.class) {
+            if (n == threads) return;
             threads = n;
-            ForkJoinPool old = pool;
+            old = pool;
             pool = null;
-            if (old != null) old.shutdown();
         }
+        // outside the lock: shutting down waits for a running job, whose chunks may start kernels
+        if (old != null) old.shutdown();
     }
 
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
+    private static SpinPool pool() {
+        SpinPool p = pool;
         if (p == null) {
             synchronized (Parallel.class) {
                 p = pool;
                 if (p == null) {
-                    p = new ForkJoinPool(threads, pool -> {
-                        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                        t.setDaemon(true);
-                        t.setName("minimax-kernel-" + t.getPoolIndex());
-                        return t;
-                    }, null, false);
+                    p = new SpinPool(threads);
                     pool = p;
                 }
             }
@@ -88,33 +80,6 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        ForkJoinPool p = pool();
-        if (Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread
-                && ((java.util.concurrent.ForkJoinWorkerThread) Thread.currentThread()).getPool() == p) { // already inside a kernel task: do not nest
-            body.run(0, n);
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>(t - 1);
-        int chunk = (n + t - 1) / t;
-        for (int c = 1; c < t; c++) {
-            int from = c * chunk;
-            int to = Math.min(n, from + chunk);
-            if (from >= to) break;
-            futures.add(p.submit(() -> body.run(from, to)));
-        }
-        body.run(0, Math.min(n, chunk));
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a kernel task", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) throw (RuntimeException) cause;
-                if (cause instanceof Error) throw (Error) cause;
-                throw new IllegalStateException(cause);
-            }
-        }
+        pool().run(n, body);
     }
 }
