@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Rows of C in one micro-tile. */
+    /** Rows of C in one micro-tile: 6 × 2 accumulators, 2 loads of B and a broadcast fill 15 of AVX2's 16 registers. */
     static final int MR = 4;
     /** Columns of C in one micro-tile: two vectors. */
     static final int NR = 2 * L;
@@ -25,12 +25,10 @@ final class VectorGemm {
     static final int KC = 256;
     /** Width of a cache block of op(B): KC × NC floats stay in L2. */
     static final int NC = 512;
-    /** Rows of op(A) packed at once per thread. */
+    /** Rows of op(A) packed at once per thread (a multiple of MR): MC × KC floats stay in L1/L2. */
     static final int MC = 64;
-    /** C blocks at least this wide get op(A) packed; narrower ones read it in place (measured: packing cost more than it saved). */
-    static final int PACK_A_MIN_COLUMNS = 128;
 
-    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[(MC + MR) * KC]);
+    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * (NC + NR)]);
 
@@ -59,109 +57,102 @@ final class VectorGemm {
         float[] ap = PACKED_A.get();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            // packing A pays when each packed panel feeds many column panels; for narrow C the
-            // micro-kernel reads op(A) where it lies (rows of A, or columns when transposed)
-            boolean packA = nc >= PACK_A_MIN_COLUMNS;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, n, k, b, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    if (packA) {
-                        packA(transA, m, k, a, ic, mc, pc, kc, ap);
-                        macroKernel(mc, nc, kc, ap, 0, 1, MR, kc * MR, bp, c, ic, jc, n);
-                    } else if (transA) { // op(A)[i, p] = a[p·m + i]
-                        macroKernel(mc, nc, kc, a, pc * m + ic, 1, m, MR, bp, c, ic, jc, n);
-                    } else {             // op(A)[i, p] = a[i·k + p]
-                        macroKernel(mc, nc, kc, a, ic * k + pc, k, 1, MR * k, bp, c, ic, jc, n);
-                    }
+                    packA(transA, m, k, a, ic, mc, pc, kc, ap);
+                    macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
                 }
             }
         }
     }
 
-    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns: {@code bp[(panel·kc + p)·NR + j]}. */
+    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns, zero-padded: {@code bp[(panel·kc + p)·NR + j]}. */
     private static void packB(boolean transB, int n, int k, float[] b, int pc, int kc, int jc, int nc, float[] bp) {
         int panels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < panels; jp++) {
             int j0 = jc + jp * NR;
             int width = Math.min(NR, jc + nc - j0);
             int base = jp * kc * NR;
-            for (int p = 0; p < kc; p++) {
-                int o = base + p * NR;
-                if (!transB) {
-                    System.arraycopy(b, (pc + p) * n + j0, bp, o, width);
-                } else {
-                    for (int j = 0; j < width; j++) bp[o + j] = b[(j0 + j) * k + pc + p];
+            if (width < NR) java.util.Arrays.fill(bp, base, base + kc * NR, 0f);
+            if (!transB) {
+                for (int p = 0; p < kc; p++) System.arraycopy(b, (pc + p) * n + j0, bp, base + p * NR, width);
+            } else { // column j of the panel is row j0 + j of B: read it contiguously
+                for (int j = 0; j < width; j++) {
+                    int row = (j0 + j) * k + pc;
+                    for (int p = 0; p < kc; p++) bp[base + p * NR + j] = b[row + p];
                 }
-                for (int j = width; j < NR; j++) bp[o + j] = 0f;
             }
         }
     }
 
-    /** Packs op(A)[ic:ic+mc, pc:pc+kc] into panels of MR rows: {@code ap[(panel·kc + p)·MR + r]}. */
+    /** Packs op(A)[ic:ic+mc, pc:pc+kc] into panels of MR rows, zero-padded: {@code ap[(panel·kc + p)·MR + r]}. */
     private static void packA(boolean transA, int m, int k, float[] a, int ic, int mc, int pc, int kc, float[] ap) {
         int panels = (mc + MR - 1) / MR;
         for (int ip = 0; ip < panels; ip++) {
             int i0 = ic + ip * MR;
             int height = Math.min(MR, ic + mc - i0);
             int base = ip * kc * MR;
-            for (int p = 0; p < kc; p++) {
-                int o = base + p * MR;
-                for (int r = 0; r < height; r++) {
-                    ap[o + r] = transA ? a[(pc + p) * m + i0 + r] : a[(i0 + r) * k + pc + p];
+            if (height < MR) java.util.Arrays.fill(ap, base, base + kc * MR, 0f);
+            if (transA && height == MR) { // row p of A holds op(A)[:, p]: MR contiguous values per depth
+                for (int p = 0, src = pc * m + i0, dst = base; p < kc; p++, src += m, dst += MR) {
+                    ap[dst] = a[src];
+                    ap[dst + 1] = a[src + 1];
+                    ap[dst + 2] = a[src + 2];
+                    ap[dst + 3] = a[src + 3];
                 }
-                for (int r = height; r < MR; r++) ap[o + r] = 0f;
+            } else if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    for (int r = 0; r < height; r++) ap[base + p * MR + r] = a[(pc + p) * m + i0 + r];
+                }
+            } else {      // row i0 + r of A, read contiguously
+                for (int r = 0; r < height; r++) {
+                    int row = (i0 + r) * k + pc;
+                    for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[row + p];
+                }
             }
         }
     }
 
-    /**
-     * C[ic.., jc..] += op(A) block · packed B block. Element (i, p) of the A block is
-     * {@code a[ao + i·rowStride + p·colStride]} (i counted from 0 within the block); consecutive
-     * micro-panels of MR rows start {@code panelStride} apart.
-     */
-    private static void macroKernel(int mc, int nc, int kc, float[] a, int ao, int rowStride, int colStride, int panelStride,
-                                    float[] bp, float[] c, int ic, int jc, int ldc) {
+    /** C[ic.., jc..] += packed A block (mc × kc) · packed B block (kc × nc). */
+    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc) {
         int rowPanels = (mc + MR - 1) / MR;
         int colPanels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < colPanels; jp++) {
             int width = Math.min(NR, nc - jp * NR);
             for (int ip = 0; ip < rowPanels; ip++) {
                 int height = Math.min(MR, mc - ip * MR);
-                // rows past the end of C re-read the last valid row (packed panels are zero-padded
-                // instead); their results are discarded by the partial-tile store
-                int last = height - 1;
-                microKernel(kc, a, ao + ip * panelStride, Math.min(1, last) * rowStride, Math.min(2, last) * rowStride, Math.min(3, last) * rowStride, colStride,
-                        bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
+                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
             }
         }
     }
 
     /**
-     * C[MR×NR tile at co] += A panel · B panel over kc, where row r of the A panel at depth p is
-     * {@code a[ao + o_r + p·colStride]} (o_0 = 0); partial tiles store only their valid part.
+     * C[MR×NR tile at co] += A panel · B panel over kc: {@code ap[ao + p·MR + r]} times
+     * {@code bp[bo + p·NR + j]}; partial tiles store only their valid part.
      */
-    private static void microKernel(int kc, float[] a, int ao, int o1, int o2, int o3, int colStride,
-                                    float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
+    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        int bi = bo, ai = ao;
-        for (int p = 0; p < kc; p++, bi += NR, ai += colStride) {
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            int ai = ao + p * MR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + o1]);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + o2]);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + o3]);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
