@@ -137,8 +137,11 @@ public final class GanTrainer {
         CallContext gContext = new CallContext(true, rng.split());
         Tensor fake = GradMode.noGrad(() -> generator.model.call(Value.constant(z), gContext).data());
         CallContext dContext = new CallContext(true, rng.split());
-        Value lossValue = loss.discriminatorLoss(discriminate(real, dContext), discriminate(fake, dContext));
-        Value penalty = penalty(real, fake, dContext, rng.split());
+        // with R1 the real batch is a leaf, so that the loss and the penalty share D's forward pass
+        Value realInput = r1Gamma > 0 ? Value.leaf(real) : Value.constant(real);
+        Value realScores = discriminate(realInput, dContext);
+        Value lossValue = loss.discriminatorLoss(realScores, discriminate(fake, dContext));
+        Value penalty = penalty(realInput, realScores, fake, dContext, rng.split());
         if (penalty != null) {
             logs.put("penalty", (double) penalty.item());
             lossValue = lossValue.add(penalty);
@@ -157,15 +160,15 @@ public final class GanTrainer {
         return discriminator.model.call(x.reshape(n / packing, -1), context);
     }
 
-    /** WGAN-GP and R1 terms, or null when neither is configured. */
-    private Value penalty(Tensor real, Tensor fake, CallContext dContext, Rng rng) {
+    /** WGAN-GP and R1 terms, or null when neither is configured; R1 reuses D's scores on the real batch. */
+    private Value penalty(Value real, Value realScores, Tensor fake, CallContext dContext, Rng rng) {
         Value total = null;
         if (loss.gradientPenaltyWeight() > 0) {
-            Tensor eps = Tensor.uniform(rng, 0f, 1f, real.dim(0));
-            total = Penalties.gradientPenalty(x -> discriminate(x, dContext), real, fake, eps, loss.gradientPenaltyWeight());
+            Tensor eps = Tensor.uniform(rng, 0f, 1f, fake.dim(0));
+            total = Penalties.gradientPenalty(x -> discriminate(x, dContext), real.data(), fake, eps, loss.gradientPenaltyWeight());
         }
         if (r1Gamma > 0) {
-            Value r1 = Penalties.r1(x -> discriminate(x, dContext), real, r1Gamma);
+            Value r1 = Penalties.r1(real, realScores, r1Gamma);
             total = total == null ? r1 : total.add(r1);
         }
         return total;

@@ -47,14 +47,31 @@ public final class Penalties {
      * @return the scalar penalty, differentiable in the critic's parameters
      */
     public static Value r1(Function<Value, Value> critic, Tensor real, double gamma) {
-        return squaredGradientNorms(critic, real).mean().mul((float) (gamma / 2));
+        Value x = Value.leaf(real);
+        return r1(x, critic.apply(x), gamma);
+    }
+
+    /**
+     * R1 from a critic call the caller already made, so that the loss on real samples and the
+     * penalty share one forward pass: {@code (γ/2) · mean_i ‖∇_x Σ_k scores_k‖₂²}.
+     *
+     * @param real the critic's input, a leaf made with {@link Value#leaf} (not modified)
+     * @param scores the critic's scores {@code [n, 1]} computed from {@code real} in grad mode
+     * @return the scalar penalty, differentiable in the critic's parameters
+     */
+    public static Value r1(Value real, Value scores, double gamma) {
+        return squaredGradientNorms(real, scores).mean().mul((float) (gamma / 2));
     }
 
     /** {@code Σ_j (∂ Σ_k D(x)_k / ∂x_ij)²} per sample i: shape {@code [n]}, differentiable. */
     private static Value squaredGradientNorms(Function<Value, Value> critic, Tensor points) {
         Value x = Value.leaf(points);
-        Value grad = Gradients.graph(critic.apply(x).sum(), List.of(x)).get(0);
-        int[] featureAxes = new int[points.rank() - 1];
+        return squaredGradientNorms(x, critic.apply(x));
+    }
+
+    private static Value squaredGradientNorms(Value x, Value scores) {
+        Value grad = Gradients.graph(scores.sum(), List.of(x)).get(0);
+        int[] featureAxes = new int[x.shape().length - 1];
         for (int i = 0; i < featureAxes.length; i++) featureAxes[i] = i + 1;
         return grad.square().sum(featureAxes, false);
     }

@@ -55,6 +55,22 @@ class PenaltiesTest {
         GradCheck.check("r1 through tanh critic", xs -> Penalties.r1(critic(xs.get(0), xs.get(1), xs.get(2)), real, 2), w1, b1, w2);
     }
 
+    @Test
+    void r1SharingTheLossesForwardPassHasTheRightGradients() {
+        // what the trainer builds: one critic call on a leaf feeds both the loss and R1
+        Tensor real = batch(10, 5);
+        Tensor w1 = Tensor.normal(new Rng(11), 0f, 0.7f, 3, 4).toFloat64(), b1 = Tensor.normal(new Rng(12), 0f, 0.3f, 4).toFloat64();
+        Tensor w2 = Tensor.normal(new Rng(13), 0f, 0.7f, 4, 1).toFloat64();
+        GradCheck.check("loss + r1 on one forward pass", xs -> {
+            Value x = Value.leaf(real);
+            Value scores = critic(xs.get(0), xs.get(1), xs.get(2)).apply(x);
+            return scores.mean().add(Penalties.r1(x, scores, 2));
+        }, w1, b1, w2);
+        Function<Value, Value> linear = x -> x.matmul(Value.constant(W));
+        Value x = Value.leaf(batch(3, 5));
+        assertEquals(Penalties.r1(linear, x.data(), 3).data().getFlat(0), Penalties.r1(x, linear.apply(x), 3).data().getFlat(0));
+    }
+
     private static Function<Value, Value> critic(Value w1, Value b1, Value w2) {
         return x -> x.matmul(w1).add(b1).tanh().matmul(w2);
     }
