@@ -65,6 +65,7 @@ public final class GanCheckpoint {
         Map<String, Object> current = configuration(trainer);
         for (Map.Entry<String, Object> e : current.entrySet()) {
             Object s = saved instanceof Map ? ((Map<String, Object>) saved).get(e.getKey()) : null;
+            if (s == null && e.getKey().equals("r1_every") && Integer.valueOf(1).equals(e.getValue())) continue; // written before lazy R1 existed
             boolean architecture = e.getKey().equals("generator") || e.getKey().equals("discriminator");
             Object now = architecture ? withoutNames(e.getValue()) : e.getValue(), then = architecture ? withoutNames(s) : s;
             if (!Json.write(now).equals(Json.write(then))) {
@@ -119,6 +120,7 @@ public final class GanCheckpoint {
         c.put("latent", trainer.latentDim());
         c.put("discriminator_steps", trainer.discriminatorSteps());
         c.put("r1", trainer.r1Gamma());
+        c.put("r1_every", trainer.r1Every());
         c.put("generator_average", trainer.generatorAverageDecay());
         c.put("packing", trainer.packing());
         c.put("seed", trainer.seed());

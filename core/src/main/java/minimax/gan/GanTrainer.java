@@ -50,6 +50,7 @@ public final class GanTrainer {
     private final int latentDim;
     private final int discriminatorSteps;
     private final double r1Gamma;
+    private final int r1Every;
     private final double averageDecay;
     private final GeneratorAverage average;
     private final int packing;
@@ -65,6 +66,7 @@ public final class GanTrainer {
         this.latentDim = b.latentDim;
         this.discriminatorSteps = b.discriminatorSteps;
         this.r1Gamma = b.r1Gamma;
+        this.r1Every = b.r1Every;
         this.averageDecay = b.averageDecay;
         this.packing = b.packing;
         this.average = b.averageDecay > 0 ? new GeneratorAverage(b.generator, b.averageDecay) : null;
@@ -120,8 +122,8 @@ public final class GanTrainer {
         Rng rng = new Rng(Rng.mix(seed, step));
         Map<String, Double> logs = new LinkedHashMap<>();
         for (int k = 0; k < discriminatorSteps; k++) {
-            Tensor batch = real.batch(step * discriminatorSteps + k, batchSize);
-            discriminatorStep(batch, rng, logs);
+            long update = step * discriminatorSteps + k;
+            discriminatorStep(real.batch(update, batchSize), update % r1Every == 0, rng, logs);
         }
         logs.put("g_loss", (double) generatorStep(batchSize, rng));
         history.put(step, logs);
@@ -129,8 +131,8 @@ public final class GanTrainer {
         return logs;
     }
 
-    /** One discriminator update on {@code real} (package-visible for tests). */
-    void discriminatorStep(Tensor real, Rng rng, Map<String, Double> logs) {
+    /** One discriminator update on {@code real}, with R1 if configured and {@code r1Due} (package-visible for tests). */
+    void discriminatorStep(Tensor real, boolean r1Due, Rng rng, Map<String, Double> logs) {
         int n = real.dim(0);
         checkRealShape(real);
         Tensor z = latent(n, rng.split());
@@ -138,10 +140,11 @@ public final class GanTrainer {
         Tensor fake = GradMode.noGrad(() -> generator.model.call(Value.constant(z), gContext).data());
         CallContext dContext = new CallContext(true, rng.split());
         // with R1 the real batch is a leaf, so that the loss and the penalty share D's forward pass
-        Value realInput = r1Gamma > 0 ? Value.leaf(real) : Value.constant(real);
+        boolean r1 = r1Gamma > 0 && r1Due;
+        Value realInput = r1 ? Value.leaf(real) : Value.constant(real);
         Value realScores = discriminate(realInput, dContext);
         Value lossValue = loss.discriminatorLoss(realScores, discriminate(fake, dContext));
-        Value penalty = penalty(realInput, realScores, fake, dContext, rng.split());
+        Value penalty = penalty(realInput, realScores, r1, fake, dContext, rng.split());
         if (penalty != null) {
             logs.put("penalty", (double) penalty.item());
             lossValue = lossValue.add(penalty);
@@ -160,16 +163,19 @@ public final class GanTrainer {
         return discriminator.model.call(x.reshape(n / packing, -1), context);
     }
 
-    /** WGAN-GP and R1 terms, or null when neither is configured; R1 reuses D's scores on the real batch. */
-    private Value penalty(Value real, Value realScores, Tensor fake, CallContext dContext, Rng rng) {
+    /**
+     * WGAN-GP and (when {@code r1}) R1 terms, or null when neither applies; R1 reuses D's scores on
+     * the real batch and weighs γ·r1Every, so that on average it weighs γ.
+     */
+    private Value penalty(Value real, Value realScores, boolean r1, Tensor fake, CallContext dContext, Rng rng) {
         Value total = null;
         if (loss.gradientPenaltyWeight() > 0) {
             Tensor eps = Tensor.uniform(rng, 0f, 1f, fake.dim(0));
             total = Penalties.gradientPenalty(x -> discriminate(x, dContext), real.data(), fake, eps, loss.gradientPenaltyWeight());
         }
-        if (r1Gamma > 0) {
-            Value r1 = Penalties.r1(real, realScores, r1Gamma);
-            total = total == null ? r1 : total.add(r1);
+        if (r1) {
+            Value r1Term = Penalties.r1(real, realScores, r1Gamma * r1Every);
+            total = total == null ? r1Term : total.add(r1Term);
         }
         return total;
     }
@@ -290,6 +296,11 @@ public final class GanTrainer {
         return r1Gamma;
     }
 
+    /** R1 is applied on every {@code r1Every()}-th discriminator update (1: every one). */
+    public int r1Every() {
+        return r1Every;
+    }
+
     /** How many samples the discriminator sees at once (PacGAN's m; 1 = no packing). */
     public int packing() {
         return packing;
@@ -329,6 +340,7 @@ public final class GanTrainer {
         private int latentDim = -1;
         private int discriminatorSteps = 1;
         private double r1Gamma;
+        private int r1Every = 1;
         private double averageDecay;
         private int packing = 1;
         private long seed;
@@ -375,7 +387,21 @@ public final class GanTrainer {
 
         /** Adds the R1 penalty {@code (γ/2)·mean ‖∇D(real)‖²} to the discriminator's loss (γ = 0: off, the default). */
         public Builder r1(double gamma) {
+            return r1(gamma, 1);
+        }
+
+        /**
+         * R1 with lazy regularization (Karras et al. 2020, StyleGAN2): the penalty is added on every
+         * {@code every}-th discriminator update only (updates 0, every, 2·every, …), weighted
+         * {@code γ·every} so that its average weight stays γ; each skipped update saves the
+         * gradient-of-gradient pass.
+         *
+         * @param gamma γ >= 0 (0: off)
+         * @param every >= 1 (1: every update, the same as {@link #r1(double)})
+         */
+        public Builder r1(double gamma, int every) {
             this.r1Gamma = gamma;
+            this.r1Every = every;
             return this;
         }
 
@@ -421,6 +447,7 @@ public final class GanTrainer {
             require(latentDim >= 1, "latent(size) with size >= 1, got " + latentDim);
             require(discriminatorSteps >= 1, "discriminatorSteps >= 1, got " + discriminatorSteps);
             require(r1Gamma >= 0 && Double.isFinite(r1Gamma), "an R1 weight γ that is finite and >= 0, got " + r1Gamma);
+            require(r1Every >= 1, "R1 applied every >= 1 discriminator updates, got " + r1Every);
             require(averageDecay >= 0 && averageDecay < 1, "a generator average decay β in [0, 1), got " + averageDecay);
             require(packing >= 1, "a packing degree >= 1, got " + packing);
             require(!discriminatorOptimizer.isMaximizing(), "a minimizing discriminator optimizer; every GAN loss here has the discriminator minimize its loss, remove maximize()");

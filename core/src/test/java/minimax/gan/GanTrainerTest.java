@@ -58,7 +58,7 @@ class GanTrainerTest {
     void discriminatorStepTouchesOnlyTheDiscriminatorAndGeneratorStepOnlyTheGenerator() {
         GanTrainer t = builder(GanLoss.NON_SATURATING).build();
         List<Tensor> g0 = weights(t.generator()), d0 = weights(t.discriminator());
-        t.discriminatorStep(realData().slice(0, 0, 32), new Rng(1), new HashMap<>());
+        t.discriminatorStep(realData().slice(0, 0, 32), true, new Rng(1), new HashMap<>());
         assertEquals(g0, weights(t.generator()), "a D step must not change G");
         List<Tensor> d1 = weights(t.discriminator());
         assertNotEquals(d0, d1);
@@ -146,6 +146,34 @@ class GanTrainerTest {
     }
 
     @Test
+    void lazyR1WeighsEveryTimesGammaOnEveryNthDiscriminatorUpdateOnly(@TempDir Path dir) throws Exception {
+        GanTrainer eager = builder(GanLoss.NON_SATURATING).r1(0.5).build();
+        GanTrainer lazy = builder(GanLoss.NON_SATURATING).r1(0.5, 3).discriminatorSteps(2).build();
+        eager.fit(realData(), 1, 32);
+        lazy.fit(realData(), 4, 32);
+        // D updates 0..7 at two per step: R1 on updates 0, 3 and 6, so steps 0, 1 and 3 log a penalty and step 2 none
+        double[] penalty = lazy.history().column("penalty");
+        assertTrue(!Double.isNaN(penalty[0]) && !Double.isNaN(penalty[1]) && Double.isNaN(penalty[2]) && !Double.isNaN(penalty[3]), java.util.Arrays.toString(penalty));
+        // update 0 starts from the same weights and batch as the eager trainer's: 3 × its penalty
+        GanTrainer lazyOne = builder(GanLoss.NON_SATURATING).r1(0.5, 3).build();
+        lazyOne.fit(realData(), 1, 32);
+        assertEquals(3 * eager.history().last("penalty"), lazyOne.history().last("penalty"), 1e-6 * eager.history().last("penalty"));
+        // resuming keeps the schedule (it follows the update count)
+        GanTrainer first = builder(GanLoss.NON_SATURATING).r1(0.5, 3).build();
+        first.fit(realData(), 5, 32);
+        first.save(dir.resolve("c.safetensors"));
+        GanTrainer resumed = builder(GanLoss.NON_SATURATING).r1(0.5, 3).build();
+        resumed.restore(dir.resolve("c.safetensors"));
+        resumed.fit(realData(), 4, 32);
+        GanTrainer straight = builder(GanLoss.NON_SATURATING).r1(0.5, 3).build();
+        straight.fit(realData(), 9, 32);
+        assertEquals(straight.history().toCsv(), resumed.history().toCsv());
+        assertBitEqual(weights(straight.discriminator()), weights(resumed.discriminator()));
+        FormatException e = assertThrows(FormatException.class, () -> builder(GanLoss.NON_SATURATING).r1(0.5).build().restore(dir.resolve("c.safetensors")));
+        assertTrue(e.getMessage().contains("r1_every"), e.getMessage());
+    }
+
+    @Test
     void generatorAverageFollowsItsFormulaAndOnlySamplingUsesIt(@TempDir Path dir) throws Exception {
         GanTrainer t = builder(GanLoss.NON_SATURATING).generatorAverage(0.75).build();
         List<Tensor> w0 = weights(t.generator());
@@ -205,7 +233,7 @@ class GanTrainerTest {
         GanTrainer r = GanTrainer.builder().generator(generator(1), new Adam(1e-3)).discriminator(d2, new Adam(1e-3)).latent(4).packing(4).loss(recording).build();
         Tensor real = realData().slice(0, 0, 8);
         Tensor expected = d2.predict(real.reshape(2, 8));
-        r.discriminatorStep(real, new Rng(5), new HashMap<>());
+        r.discriminatorStep(real, true, new Rng(5), new HashMap<>());
         assertEquals(expected, seen[0].data());
     }
 
@@ -255,6 +283,7 @@ class GanTrainerTest {
         assertMessage("minimizing discriminator", () -> GanTrainer.builder().generator(generator(1), new Adam()).discriminator(discriminator(2, "sigmoid"), new Adam().maximize()).latent(4).build());
         assertMessage("a loss whose generator maximizes (GanLoss.MINIMAX", () -> GanTrainer.builder().generator(generator(1), new Adam().maximize()).discriminator(discriminator(2, "sigmoid"), new Adam()).latent(4).build());
         assertMessage("discriminatorSteps", () -> builder(GanLoss.HINGE).discriminatorSteps(0).build());
+        assertMessage("R1 applied every >= 1 discriminator updates, got 0", () -> builder(GanLoss.HINGE).r1(1, 0).build());
         GanTrainer t = builder(GanLoss.HINGE).build();
         assertMessage("per sample", () -> t.fit(Tensor.zeros(10, 3), 1, 4));
     }
