@@ -186,7 +186,7 @@ public final class GanTrainer {
         Value fake = generator.model.call(Value.constant(z), new CallContext(true, rng.split()));
         Value scores = discriminate(fake, new CallContext(true, rng.split()));
         float value = generator.step(loss.generatorLoss(scores), step);
-        if (average != null) average.update();
+        if (average != null) average.update(step);
         return value;
     }
 
@@ -406,10 +406,12 @@ public final class GanTrainer {
         }
 
         /**
-         * Keeps an exponential moving average of the generator's weights, {@code ā ← β·ā + (1 − β)·w}
-         * after every generator step (Yazıcı et al. 2019), and samples with it: it smooths out the
-         * oscillation of simultaneous training, so samples sit closer to the modes. β = 0 (the
-         * default) turns it off; 0.999 is typical.
+         * Keeps an exponential moving average of the generator's weights, {@code ā ← β_t·ā + (1 − β_t)·w}
+         * after generator step t (Yazıcı et al. 2019), and samples with it: it smooths out the
+         * oscillation of simultaneous training, so samples sit closer to the modes. As TensorFlow's
+         * {@code ExponentialMovingAverage} with {@code num_updates}, {@code β_t = min(β, (1 + t) / (10 + t))},
+         * so that short runs are not dominated by the initial weights. β = 0 (the default) turns it
+         * off; 0.999 is typical.
          */
         public Builder generatorAverage(double decay) {
             this.averageDecay = decay;

@@ -177,18 +177,30 @@ class GanTrainerTest {
     void generatorAverageFollowsItsFormulaAndOnlySamplingUsesIt(@TempDir Path dir) throws Exception {
         GanTrainer t = builder(GanLoss.NON_SATURATING).generatorAverage(0.75).build();
         List<Tensor> w0 = weights(t.generator());
+        // warm-up: β_t = min(0.75, (1 + t)/(10 + t)) is 0.1 at t = 0, 0.75 from t = 26 on
+        assertEquals(0.1, t.average().decayAt(0), 1e-15);
+        assertEquals(0.75, t.average().decayAt(26), 0);
+        assertEquals(0.75, t.average().decayAt(1000), 0);
+        assertEquals(11.0 / 20, t.average().decayAt(10), 1e-15);
         t.fit(realData(), 1, 16);
         List<Tensor> w1 = weights(t.generator());
+        List<Tensor> avg1 = t.average().tensors();
+        t.fit(realData(), 1, 16);
+        List<Tensor> w2 = weights(t.generator());
         List<Tensor> avg = t.average().tensors();
+        float oneMinus1 = (float) (1 - 2.0 / 11); // t = 1: β_1 = 2/11
         for (int i = 0; i < w0.size(); i++) {
-            float[] a = avg.get(i).floatData(), x0 = w0.get(i).floatData(), x1 = w1.get(i).floatData();
-            for (int k = 0; k < a.length; k++) assertEquals(x0[k] + 0.25f * (x1[k] - x0[k]), a[k], 0f);
+            float[] a1 = avg1.get(i).floatData(), a = avg.get(i).floatData(), x0 = w0.get(i).floatData(), x1 = w1.get(i).floatData(), x2 = w2.get(i).floatData();
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(x0[k] + 0.9f * (x1[k] - x0[k]), a1[k], 0f);
+                assertEquals(a1[k] + oneMinus1 * (x2[k] - a1[k]), a[k], 0f);
+            }
         }
         Tensor z = t.latent(7, new Rng(3));
         GanTrainer plain = builder(GanLoss.NON_SATURATING).build();
         plain.generator().setWeights(avg);
         assertEquals(plain.generator().predict(z), t.sample(7, new Rng(3)), "samples come from the averaged weights");
-        assertEquals(w1, weights(t.generator()), "sampling leaves the trained weights in place");
+        assertEquals(w2, weights(t.generator()), "sampling leaves the trained weights in place");
         Path file = dir.resolve("g.safetensors");
         t.saveGenerator(file);
         assertEquals(avg, minimax.nn.Sequential.load(file).getWeights());
