@@ -41,7 +41,7 @@ public final class GanCommand implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "NAME", description = "non-saturating, minimax, least-squares, wgan-gp or hinge (default: non-saturating)")
     String loss;
 
-    @Option(names = "--steps", paramLabel = "N", description = "generator steps (default: 12000 for ring, 15000 for grid, 20000 for images)")
+    @Option(names = "--steps", paramLabel = "N", description = "generator steps (default: 12000 for ring, 20000 for grid and for images)")
     Long steps;
 
     @Option(names = "--batch", paramLabel = "N", description = "batch size (default: 256 for ring and grid, 64 for images)")

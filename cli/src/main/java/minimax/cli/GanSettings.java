@@ -69,7 +69,7 @@ final class GanSettings {
                 .discriminator(recipe.discriminator(seed * 2 + 2, size, l), recipe.optimizer(learningRate, scheduleSteps, 1))
                 .loss(l)
                 .latent(recipe.latent())
-                .r1(recipe.r1())
+                .r1(recipe.r1(), recipe.r1Every())
                 .generatorAverage(recipe.average())
                 .seed(seed)
                 .build();
