@@ -28,6 +28,13 @@ final class VectorGemm {
     /** Rows of op(A) packed at once per thread (a multiple of MR): MC × KC floats stay in L1/L2. */
     static final int MC = 64;
 
+    /**
+     * C blocks wider than this get op(A) packed; narrower ones read it where it lies (measured: for
+     * C 50 or 64 wide, as in W1's and the ring's layers, packing A cost as much as it saved, and
+     * W1's step at batch 1024 ran 1.6× slower with it; at 128 wide packing is 1.5× faster).
+     */
+    static final int PACK_A_MIN_COLUMNS = 65;
+
     private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[]> PACKED_B = ThreadLocal.withInitial(() -> new float[KC * (NC + NR)]);
@@ -62,8 +69,14 @@ final class VectorGemm {
                 packB(transB, n, k, b, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(transA, m, k, a, ic, mc, pc, kc, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
+                    if (nc >= PACK_A_MIN_COLUMNS) {
+                        packA(transA, m, k, a, ic, mc, pc, kc, ap);
+                        macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
+                    } else if (transA) { // op(A)[i, p] = a[p·m + i]
+                        macroKernelInPlace(mc, nc, kc, a, pc * m + ic, 1, m, bp, c, ic, jc, n);
+                    } else {             // op(A)[i, p] = a[i·k + p]
+                        macroKernelInPlace(mc, nc, kc, a, ic * k + pc, k, 1, bp, c, ic, jc, n);
+                    }
                 }
             }
         }
@@ -156,6 +169,78 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
+        // the tile is stored here, not in a shared method: passed to a call that is not inlined, the
+        // eight vectors would be boxed (measured: 5 GFLOP/s instead of 70)
+        if (height == MR && width == NR) {
+            addRow(c, co, c00, c01);
+            addRow(c, co + ldc, c10, c11);
+            addRow(c, co + 2 * ldc, c20, c21);
+            addRow(c, co + 3 * ldc, c30, c31);
+        } else {
+            float[] tile = TILE.get();
+            // stored one by one: an array of vectors would force them all out of registers
+            c00.intoArray(tile, 0);
+            c01.intoArray(tile, L);
+            c10.intoArray(tile, NR);
+            c11.intoArray(tile, NR + L);
+            c20.intoArray(tile, 2 * NR);
+            c21.intoArray(tile, 2 * NR + L);
+            c30.intoArray(tile, 3 * NR);
+            c31.intoArray(tile, 3 * NR + L);
+            for (int r = 0; r < height; r++) {
+                for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel} reading op(A) where it lies: element (i, p) of the block is
+     * {@code a[ao + i·rowStride + p·colStride]} (i counted from 0 within the block).
+     */
+    private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int ao, int rowStride, int colStride,
+                                           float[] bp, float[] c, int ic, int jc, int ldc) {
+        int rowPanels = (mc + MR - 1) / MR;
+        int colPanels = (nc + NR - 1) / NR;
+        for (int jp = 0; jp < colPanels; jp++) {
+            int width = Math.min(NR, nc - jp * NR);
+            for (int ip = 0; ip < rowPanels; ip++) {
+                int height = Math.min(MR, mc - ip * MR);
+                // rows past the end of C re-read the last valid row; the partial-tile store discards them
+                int last = height - 1;
+                microKernelInPlace(kc, a, ao + ip * MR * rowStride, Math.min(1, last) * rowStride, Math.min(2, last) * rowStride,
+                        Math.min(3, last) * rowStride, colStride, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
+            }
+        }
+    }
+
+    /**
+     * {@link #microKernel} with row r of the A panel at depth p at {@code a[ao + o_r + p·colStride]}
+     * (o_0 = 0).
+     */
+    private static void microKernelInPlace(int kc, float[] a, int ao, int o1, int o2, int o3, int colStride,
+                                           float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int bi = bo, ai = ao;
+        for (int p = 0; p < kc; p++, bi += NR, ai += colStride) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + o1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + o2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + o3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        // stored as in microKernel (see there)
         if (height == MR && width == NR) {
             addRow(c, co, c00, c01);
             addRow(c, co + ldc, c10, c11);
