@@ -33,7 +33,8 @@ public final class Parallel {
     }
 
     /**
-     * Sets the number of threads kernels may use.
+     * Sets the number of threads kernels may use (at most the number of available processors run
+     * at once). Waits for a kernel running on another thread to finish.
      *
      * @param n at least 1; 1 runs everything on the calling thread
      */
@@ -56,7 +57,8 @@ public final class Parallel {
             synchronized (Parallel.class) {
                 p = pool;
                 if (p == null) {
-                    p = new SpinPool(threads);
+                    // more threads than cores would make the spinning threads take turns with the working ones
+                    p = new SpinPool(Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors())));
                     pool = p;
                 }
             }

@@ -22,6 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SpinPool {
     /** How long an idle worker (or a waiting caller) spins before it parks. */
     static final long SPIN_NANOS = 200_000;
+    /** Spinning threads yield the core this often, so that a runnable thread (a worker with a chunk to run) is not kept waiting for a time slice. */
+    private static final int SPINS_PER_YIELD = 64;
 
     private final Worker[] workers;
     private final ReentrantLock inUse = new ReentrantLock();
@@ -86,6 +88,7 @@ final class SpinPool {
             awaitWorkers();
             this.body = null;
             Throwable t = own != null ? own : failure;
+            if (own != null && failure != null && failure != own) own.addSuppressed(failure);
             if (t instanceof RuntimeException) throw (RuntimeException) t;
             if (t instanceof Error) throw (Error) t;
             if (t != null) throw new IllegalStateException(t);
@@ -96,9 +99,9 @@ final class SpinPool {
 
     private void awaitWorkers() {
         long start = System.nanoTime();
-        while (pending.get() != 0) {
+        for (int spins = 1; pending.get() != 0; spins++) {
             if (System.nanoTime() - start < SPIN_NANOS) {
-                Thread.onSpinWait();
+                spinOnce(spins);
             } else {
                 callerParked = true;
                 if (pending.get() != 0) LockSupport.parkNanos(this, 1_000_000);
@@ -109,6 +112,13 @@ final class SpinPool {
 
     /** Stops the workers after the job in progress, if any; later jobs run on their callers. */
     void shutdown() {
+        for (Worker w : workers) {
+            if (Thread.currentThread() == w) { // a chunk resizing the pool: its job is published, so waiting for it would deadlock
+                shutdown = true;
+                for (Worker other : workers) LockSupport.unpark(other);
+                return;
+            }
+        }
         inUse.lock(); // lets a running job finish; later callers see the flag and run alone
         try {
             shutdown = true;
@@ -116,6 +126,11 @@ final class SpinPool {
             inUse.unlock();
         }
         for (Worker w : workers) LockSupport.unpark(w);
+    }
+
+    private static void spinOnce(int spins) {
+        if (spins % SPINS_PER_YIELD == 0) Thread.yield();
+        else Thread.onSpinWait();
     }
 
     private void chunkDone() {
@@ -154,12 +169,12 @@ final class SpinPool {
         /** Waits until the generation differs from {@code seen}; returns it ({@code seen} on shutdown). */
         private long awaitJob(long seen) {
             long start = System.nanoTime();
-            while (true) {
+            for (int spins = 1; ; spins++) {
                 long g = generation;
                 if (g != seen) return g;
                 if (shutdown) return seen;
                 if (System.nanoTime() - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    spinOnce(spins);
                 } else {
                     parked = true;
                     if (generation == seen && !shutdown) LockSupport.park(this);

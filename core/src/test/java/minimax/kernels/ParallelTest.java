@@ -73,7 +73,7 @@ class ParallelTest {
                     for (int i = from; i < to; i++) hits.incrementAndGet(i);
                 });
                 for (int i = 0; i < 64; i++) assertEquals(1, hits.get(i));
-                assertEquals(2, threads.size(), "both threads ran a chunk");
+                assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()), threads.size(), "both threads ran a chunk");
             }
         } finally {
             Parallel.setThreads(before);
@@ -109,6 +109,31 @@ class ParallelTest {
             for (Future<?> f : done) f.get(60, TimeUnit.SECONDS);
         } finally {
             callers.shutdownNow();
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void aChunkMayResizeThePool() throws Exception {
+        int before = Parallel.threads();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Parallel.setThreads(2);
+            AtomicIntegerArray hits = new AtomicIntegerArray(2);
+            Future<?> done = caller.submit(() -> Parallel.forRange(2, true, (from, to) -> {
+                for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                if (from == 1) Parallel.setThreads(3); // on the worker, while the caller waits for it
+            }));
+            done.get(30, TimeUnit.SECONDS);
+            assertEquals(1, hits.get(0));
+            assertEquals(1, hits.get(1));
+            AtomicIntegerArray after = new AtomicIntegerArray(10);
+            Parallel.forRange(10, true, (from, to) -> {
+                for (int i = from; i < to; i++) after.incrementAndGet(i);
+            });
+            for (int i = 0; i < 10; i++) assertEquals(1, after.get(i));
+        } finally {
+            caller.shutdownNow();
             Parallel.setThreads(before);
         }
     }
