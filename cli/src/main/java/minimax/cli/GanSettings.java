@@ -21,7 +21,18 @@ final class GanSettings {
     double learningRate;
     long evalEvery;
     long checkpointEvery;
+    /** R1 weight γ, its interval in discriminator updates, and the generator average's β: from the recipe, kept in run.json. */
+    double r1;
+    int r1Every;
+    double average;
     Path folder;
+
+    /** Takes the regularization settings of {@code recipe} (for a new run). */
+    void regularizationFrom(GanRecipe recipe) {
+        r1 = recipe.r1();
+        r1Every = recipe.r1Every();
+        average = recipe.average();
+    }
 
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -35,6 +46,9 @@ final class GanSettings {
         m.put("learning_rate", learningRate);
         m.put("eval_every", evalEvery);
         m.put("checkpoint_every", checkpointEvery);
+        m.put("r1", r1);
+        m.put("r1_every", (long) r1Every);
+        m.put("generator_average", average);
         return m;
     }
 
@@ -54,6 +68,16 @@ final class GanSettings {
         s.learningRate = Json.getDouble(m, "learning_rate");
         s.evalEvery = Json.getLong(m, "eval_every");
         s.checkpointEvery = Json.getLong(m, "checkpoint_every");
+        if (m.containsKey("r1")) {
+            s.r1 = Json.getDouble(m, "r1");
+            s.r1Every = Math.toIntExact(Json.getLong(m, "r1_every"));
+            s.average = Json.getDouble(m, "generator_average");
+        } else { // run.json written before these were kept: the recipe of that version (R1 and average on the grid only)
+            boolean grid = s.dataset.equals("grid");
+            s.r1 = grid ? 0.1 : 0;
+            s.r1Every = 1;
+            s.average = grid ? 0.999 : 0;
+        }
         return s;
     }
 
@@ -69,8 +93,8 @@ final class GanSettings {
                 .discriminator(recipe.discriminator(seed * 2 + 2, size, l), recipe.optimizer(learningRate, scheduleSteps, 1))
                 .loss(l)
                 .latent(recipe.latent())
-                .r1(recipe.r1(), recipe.r1Every())
-                .generatorAverage(recipe.average())
+                .r1(r1, r1Every)
+                .generatorAverage(average)
                 .seed(seed)
                 .build();
     }
