@@ -116,7 +116,9 @@ public final class GanTrainer {
      * One iteration: {@code discriminatorSteps} D updates, then one G update; logged in the history.
      *
      * @return {@code d_loss} (the last D step's, penalties included), {@code g_loss}, and
-     *     {@code penalty} when a gradient penalty is configured
+     *     {@code penalty} when a gradient penalty was applied in this step (with lazy R1, only on
+     *     the steps that apply it, at {@code every} times its average weight; {@code d_loss} then
+     *     includes it on those steps only)
      */
     public Map<String, Double> trainStep(RealSamples real, int batchSize) {
         Rng rng = new Rng(Rng.mix(seed, step));

@@ -11,13 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * the shared dimension, so each loaded value of B feeds MR fused multiply-adds.
  *
  * <p>Only {@link Gemm} calls this class, and only after checking that the module is present: with
- * the module absent, loading it fails. Threads split the rows of C, so every element of C is
- * summed in the same order for any thread count.
+ * the module absent, loading it fails. Threads split the rows of C (or its columns when C is wider
+ * than tall), so every element of C is summed in the same order for any thread count.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Rows of C in one micro-tile: 6 × 2 accumulators, 2 loads of B and a broadcast fill 15 of AVX2's 16 registers. */
+    /** Rows of C in one micro-tile: 4 × 2 accumulators (6 × 16 and 5 × 16 tiles measured slower: the JIT spilled). */
     static final int MR = 4;
     /** Columns of C in one micro-tile: two vectors. */
     static final int NR = 2 * L;
@@ -29,7 +29,7 @@ final class VectorGemm {
     static final int MC = 64;
 
     /**
-     * C blocks wider than this get op(A) packed; narrower ones read it where it lies (measured: for
+     * A thread's C blocks at least this wide get op(A) packed; narrower ones read it where it lies (measured: for
      * C 50 or 64 wide, as in W1's and the ring's layers, packing A cost as much as it saved, and
      * W1's step at batch 1024 ran 1.6× slower with it; at 128 wide packing is 1.5× faster).
      */
