@@ -3,9 +3,11 @@ package minimax.autodiff;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import minimax.tensor.Shapes;
 import minimax.tensor.Tensor;
 
@@ -56,13 +58,13 @@ public final class Gradients {
         if (target.requiresGrad()) {
             grads.put(target, Value.constant(Tensor.full(1.0, target.data().dtype(), target.data().shape())));
             List<Value> order = topologicalOrder(target);
-            Map<Value, Boolean> leadsToWrt = leadingTo(order, wrt);
+            Set<Value> leadsToWrt = leadingTo(order, wrt);
             for (int i = order.size() - 1; i >= 0; i--) {
                 Value node = order.get(i);
                 Value g = grads.get(node);
                 if (g == null || node.op == null) continue;
                 boolean[] wanted = new boolean[node.inputs.length];
-                for (int k = 0; k < wanted.length; k++) wanted[k] = node.inputs[k].requiresGrad() && leadsToWrt.containsKey(node.inputs[k]);
+                for (int k = 0; k < wanted.length; k++) wanted[k] = node.inputs[k].requiresGrad() && leadsToWrt.contains(node.inputs[k]);
                 Value[] inputGrads = GradientRules.vectorJacobianProduct(node, g, wanted);
                 for (int k = 0; k < node.inputs.length; k++) {
                     Value input = node.inputs[k];
@@ -85,14 +87,13 @@ public final class Gradients {
      * {@code wrt} can be reached through inputs: only their gradients are needed, so, e.g., a
      * generator step does not compute the discriminator's weight gradients.
      */
-    private static Map<Value, Boolean> leadingTo(List<Value> order, List<Value> wrt) {
-        Map<Value, Boolean> needed = new IdentityHashMap<>();
-        for (Value w : wrt) needed.put(w, Boolean.TRUE);
+    private static Set<Value> leadingTo(List<Value> order, List<Value> wrt) {
+        Set<Value> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        needed.addAll(wrt);
         for (Value node : order) {
-            if (needed.containsKey(node)) continue;
             for (Value in : node.inputs) {
-                if (needed.containsKey(in)) {
-                    needed.put(node, Boolean.TRUE);
+                if (needed.contains(in)) {
+                    needed.add(node);
                     break;
                 }
             }

@@ -48,6 +48,9 @@ public final class GanCheckpoint {
         AtomicFiles.write(path, out -> SafeTensors.write(out, tensors, meta));
     }
 
+    /** Settings added to the configuration after checkpoints were first written, with the value an older checkpoint implies. */
+    private static final Map<String, Object> IMPLIED_WHEN_ABSENT = Map.of("r1_every", 1);
+
     /**
      * Restores {@code trainer} from a checkpoint that a trainer with the same configuration wrote.
      * Everything is checked before anything is changed.
@@ -65,7 +68,7 @@ public final class GanCheckpoint {
         Map<String, Object> current = configuration(trainer);
         for (Map.Entry<String, Object> e : current.entrySet()) {
             Object s = saved instanceof Map ? ((Map<String, Object>) saved).get(e.getKey()) : null;
-            if (s == null && e.getKey().equals("r1_every") && Integer.valueOf(1).equals(e.getValue())) continue; // written before lazy R1 existed
+            if (s == null) s = IMPLIED_WHEN_ABSENT.get(e.getKey());
             boolean architecture = e.getKey().equals("generator") || e.getKey().equals("discriminator");
             Object now = architecture ? withoutNames(e.getValue()) : e.getValue(), then = architecture ? withoutNames(s) : s;
             if (!Json.write(now).equals(Json.write(then))) {

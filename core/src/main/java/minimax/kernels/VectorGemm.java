@@ -187,9 +187,7 @@ final class VectorGemm {
             c21.intoArray(tile, 2 * NR + L);
             c30.intoArray(tile, 3 * NR);
             c31.intoArray(tile, 3 * NR + L);
-            for (int r = 0; r < height; r++) {
-                for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
-            }
+            addPartialTile(tile, c, co, ldc, height, width);
         }
     }
 
@@ -215,7 +213,8 @@ final class VectorGemm {
 
     /**
      * {@link #microKernel} with row r of the A panel at depth p at {@code a[ao + o_r + p·colStride]}
-     * (o_0 = 0).
+     * (o_0 = 0). A copy rather than one kernel with strides for both: with the packed panel's
+     * constant stride the JIT drops the bounds checks, with a variable one it cannot.
      */
     private static void microKernelInPlace(int kc, float[] a, int ao, int o1, int o2, int o3, int colStride,
                                            float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
@@ -257,9 +256,14 @@ final class VectorGemm {
             c21.intoArray(tile, 2 * NR + L);
             c30.intoArray(tile, 3 * NR);
             c31.intoArray(tile, 3 * NR + L);
-            for (int r = 0; r < height; r++) {
-                for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
-            }
+            addPartialTile(tile, c, co, ldc, height, width);
+        }
+    }
+
+    /** Adds the valid {@code height × width} corner of a stored tile to C at {@code co} (no vectors cross this call). */
+    private static void addPartialTile(float[] tile, float[] c, int co, int ldc, int height, int width) {
+        for (int r = 0; r < height; r++) {
+            for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
         }
     }
 
