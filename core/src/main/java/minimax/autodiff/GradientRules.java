@@ -40,13 +40,16 @@ final class GradientRules {
             case SQRT: return of(g.div(y).mul(0.5f));
             case SQUARE: return of(g.mul(x).mul(2f));
             case RECIPROCAL: return of(g.mul(y.square()).neg());                    // d(1/x) = −1/x²
-            case TANH: return of(g.mul(y.square().rsub(1f)));                      // 1 − tanh²
-            case SIGMOID: return of(g.mul(y.mul(y.rsub(1f))));                      // σ(1 − σ)
+            case TANH:                                                                // 1 − tanh²
+                return of(fused() ? constant(g.data().timesTanhSlope(y.data())) : g.mul(y.square().rsub(1f)));
+            case SIGMOID:                                                             // σ(1 − σ)
+                return of(fused() ? constant(g.data().timesSigmoidSlope(y.data())) : g.mul(y.mul(y.rsub(1f))));
             case SOFTPLUS: return of(g.mul(x.sigmoid()));
-            case RELU: return of(g.mul(x.data().greater(0f)));
-            case LEAKY_RELU: {
+            case RELU:
+                return of(fused() ? constant(g.data().timesLeakyReluSlope(x.data(), 0f)) : g.mul(x.data().greater(0f)));
+            case LEAKY_RELU: {                                                        // 1 where x > 0, else α
                 float alpha = (float) (double) (Double) y.attribute;
-                return of(g.mul(x.data().step(0f, alpha)));                        // 1 where x > 0, else α
+                return of(fused() ? constant(g.data().timesLeakyReluSlope(x.data(), alpha)) : g.mul(x.data().step(0f, alpha)));
             }
             case ABS: return of(g.mul(x.data().sign()));
             case CLIP: {
@@ -73,6 +76,10 @@ final class GradientRules {
             case SLICE: return of(padSlice(g, x.data(), (int[]) y.attribute));
             case CONCAT: return splitConcat(g, in, (Integer) y.attribute);
             case MATMUL: return matmul(g, x, in[1], (boolean[]) y.attribute, wanted);
+            case AFFINE: {                                                            // as MATMUL, and ADD's sum over rows
+                Value[] dxdw = matmul(g, x, in[1], new boolean[] {false, false}, wanted);
+                return of(dxdw[0], dxdw[1], wanted[2] ? g.sumTo(in[2].data().shape()) : null);
+            }
             // recorded as g·(−λ), a linear op: differentiating this rule multiplies by −λ again
             case REVERSE_GRADIENT: return of(g.mul(-(float) (double) (Double) y.attribute));
             default: throw new AssertionError("no gradient rule for " + y.op);
@@ -81,6 +88,19 @@ final class GradientRules {
 
     private static Value[] of(Value... grads) {
         return grads;
+    }
+
+    /**
+     * True when the rule's result will not be differentiated again (nothing is being recorded):
+     * activation rules then compute {@code g · f'} in one fused pass instead of composing it from
+     * recorded primitives; both give the same bits (tested).
+     */
+    private static boolean fused() {
+        return !GradMode.isRecording();
+    }
+
+    private static Value constant(Tensor t) {
+        return Value.constant(t);
     }
 
     /**

@@ -30,6 +30,8 @@ enum Op {
     CONCAT,
     /** Attribute: {transposeA, transposeB}. */
     MATMUL,
+    /** {@code x·W + b} for {@code [m,k]·[k,n] + [n]} (a dense layer), inputs (x, W, b). */
+    AFFINE,
     /**
      * Gradient reversal: the identity forward, the gradient times −λ backward (attribute: λ as a
      * double). Not a function's derivative on purpose; see {@link Value#reverseGradient}.

@@ -245,6 +245,15 @@ public final class Value {
         return record(Op.MATMUL, data.matmul(o.data, transposeThis, transposeOther), new boolean[] {transposeThis, transposeOther}, this, o);
     }
 
+    /**
+     * {@code this·kernel + bias} for {@code this [m,k]}, {@code kernel [k,n]}, {@code bias [n]}: one
+     * recorded op and one output buffer for a dense layer, the same values (bit for bit) and
+     * gradients as {@code matmul(kernel).add(bias)}.
+     */
+    public Value affine(Value kernel, Value bias) {
+        return record(Op.AFFINE, data.affine(kernel.data, bias.data), null, this, kernel, bias);
+    }
+
     /** Matrix transpose. */
     public Value transpose() {
         return permute(1, 0);

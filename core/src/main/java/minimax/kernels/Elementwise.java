@@ -42,4 +42,23 @@ public final class Elementwise {
         int i = VectorSupport.ENABLED ? VectorMath.step(in, out, n, threshold, otherwise) : 0;
         for (; i < n; i++) out[i] = in[i] > threshold ? 1f : otherwise;
     }
+
+    /**
+     * {@code out[i] = g[i] · (x[i] > 0 ? 1 : slope)}: the gradient of a leaky relu (slope 0: relu)
+     * in one pass, the same bits as multiplying by a {@link #step} mask.
+     */
+    public static void leakyReluGradient(float[] x, float[] g, float[] out, int n, float slope) {
+        int i = VectorSupport.ENABLED ? VectorMath.leakyReluGradient(x, g, out, n, slope) : 0;
+        for (; i < n; i++) out[i] = g[i] * (x[i] > 0f ? 1f : slope);
+    }
+
+    /** {@code out[i] = g[i] · (y[i] · (1 − y[i]))}: the gradient of a sigmoid whose output is y, in one pass. */
+    public static void sigmoidGradient(float[] y, float[] g, float[] out, int n) {
+        for (int i = 0; i < n; i++) out[i] = g[i] * (y[i] * (1f - y[i]));
+    }
+
+    /** {@code out[i] = g[i] · (1 − y[i]²)}: the gradient of a tanh whose output is y, in one pass. */
+    public static void tanhGradient(float[] y, float[] g, float[] out, int n) {
+        for (int i = 0; i < n; i++) out[i] = g[i] * (1f - y[i] * y[i]);
+    }
 }

@@ -103,4 +103,16 @@ final class VectorMath {
         }
         return i;
     }
+
+    /** {@code g · (x > 0 ? 1 : slope)} on whole vectors; returns how many elements were done. */
+    static int leakyReluGradient(float[] x, float[] g, float[] out, int n, float slope) {
+        FloatVector one = FloatVector.broadcast(S, 1f), other = FloatVector.broadcast(S, slope);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            FloatVector xv = FloatVector.fromArray(S, x, i);
+            FloatVector factor = other.blend(one, xv.compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(S, g, i).mul(factor).intoArray(out, i);
+        }
+        return i;
+    }
 }

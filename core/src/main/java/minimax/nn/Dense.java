@@ -123,8 +123,7 @@ public final class Dense extends Layer {
     protected Value forward(Value x, CallContext context) {
         int[] shape = x.shape();
         Value flat = shape.length == 2 ? x : x.reshape(-1, shape[shape.length - 1]);
-        Value y = flat.matmul(Value.of(kernel));
-        if (bias != null) y = y.add(Value.of(bias));
+        Value y = bias == null ? flat.matmul(Value.of(kernel)) : flat.affine(Value.of(kernel), Value.of(bias));
         if (shape.length != 2) {
             int[] outShape = shape.clone();
             outShape[outShape.length - 1] = units;

@@ -1,6 +1,7 @@
 package minimax.tensor;
 
 import java.util.Arrays;
+import minimax.kernels.Elementwise;
 
 /**
  * A dense N-dimensional array of floats (float32, or float64 for checks), row-major.
@@ -261,6 +262,48 @@ public final class Tensor {
         return map(UnaryOp.CLIP, low, high);
     }
 
+    // ---------------------------------------------------------------- activation gradients, fused
+
+    /**
+     * {@code this · (x > 0 ? 1 : slope)} in one pass, for the gradient {@code this} of a leaky relu's
+     * output (slope 0: relu): the same bits as {@code mul(x.step(0, slope))}. Shapes must be equal.
+     */
+    public Tensor timesLeakyReluSlope(Tensor x, float slope) {
+        Tensor out = sameShapeOutput(x, "timesLeakyReluSlope");
+        if (f != null) Elementwise.leakyReluGradient(x.f, f, out.f, f.length, slope);
+        else for (int i = 0; i < d.length; i++) out.d[i] = d[i] * (x.d[i] > 0 ? 1.0 : slope);
+        return out;
+    }
+
+    /**
+     * {@code this · (y · (1 − y))} in one pass, for the gradient {@code this} of a sigmoid's output
+     * {@code y}: the same bits as {@code mul(y.mul(y.neg().add(1f)))}. Shapes must be equal.
+     */
+    public Tensor timesSigmoidSlope(Tensor y) {
+        Tensor out = sameShapeOutput(y, "timesSigmoidSlope");
+        if (f != null) Elementwise.sigmoidGradient(y.f, f, out.f, f.length);
+        else for (int i = 0; i < d.length; i++) out.d[i] = d[i] * (y.d[i] * (1 - y.d[i]));
+        return out;
+    }
+
+    /**
+     * {@code this · (1 − y²)} in one pass, for the gradient {@code this} of a tanh's output {@code y}:
+     * the same bits as {@code mul(y.square().neg().add(1f))}. Shapes must be equal.
+     */
+    public Tensor timesTanhSlope(Tensor y) {
+        Tensor out = sameShapeOutput(y, "timesTanhSlope");
+        if (f != null) Elementwise.tanhGradient(y.f, f, out.f, f.length);
+        else for (int i = 0; i < d.length; i++) out.d[i] = d[i] * (1 - y.d[i] * y.d[i]);
+        return out;
+    }
+
+    private Tensor sameShapeOutput(Tensor other, String what) {
+        if (dtype() != other.dtype() || !Arrays.equals(shape, other.shape)) {
+            throw new IllegalArgumentException(what + " needs two tensors of one type and shape, got " + dtype() + " " + Shapes.str(shape) + " and " + other.dtype() + " " + Shapes.str(other.shape));
+        }
+        return zeros(dtype(), shape);
+    }
+
     private Tensor zip(BinaryOp op, Tensor other) {
         if (dtype() != other.dtype()) throw new IllegalArgumentException("cannot combine " + dtype() + " and " + other.dtype() + " tensors; convert one with toFloat32() or toFloat64()");
         if (Arrays.equals(shape, other.shape)) {
@@ -370,6 +413,25 @@ public final class Tensor {
         Tensor out = zeros(dtype(), m, n);
         if (f != null) minimax.kernels.Gemm.sgemm(transposeThis, transposeOther, m, n, k, f, other.f, out.f, true); // out is new, already zero: accumulating skips a second clear
         else minimax.kernels.Gemm.dgemm(transposeThis, transposeOther, m, n, k, d, other.d, out.d, false);
+        return out;
+    }
+
+    /**
+     * {@code this · kernel + bias}: {@code [m,k]·[k,n] + [n]} (the bias added to every row), the
+     * same bits as {@code matmul(kernel).add(bias)} without the second output buffer: a dense layer's
+     * pre-activation.
+     */
+    public Tensor affine(Tensor kernel, Tensor bias) {
+        Tensor out = matmul(kernel);
+        int m = out.shape[0], n = out.shape[1];
+        if (bias.dtype() != dtype() || bias.rank() != 1 || bias.shape[0] != n) {
+            throw new IllegalArgumentException("affine needs a bias of shape [" + n + "] and type " + dtype() + ", got " + bias.dtype() + " " + Shapes.str(bias.shape));
+        }
+        if (f != null) {
+            if (n > 0) BinaryOp.ADD.rows(out.f, bias.f, out.f, m, n, false);
+        } else {
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) out.d[i * n + j] += bias.d[j];
+        }
         return out;
     }
 

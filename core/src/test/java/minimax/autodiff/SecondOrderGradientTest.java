@@ -42,6 +42,7 @@ class SecondOrderGradientTest {
                 second("softmax", xs -> xs.get(0).softmax(-1), uniform(19, 3, 4).mul(2f)),
                 second("max and mean", xs -> xs.get(0).max(new int[] {1}, false).square().mean(), uniform(20, 3, 4)),
                 second("slice and concat", xs -> Value.concat(0, xs.get(0).slice(0, 1, 3), xs.get(0)).pow(3f), uniform(21, 3, 2)),
+                second("affine tanh(x·W + b)", xs -> xs.get(0).affine(xs.get(1), xs.get(2)).tanh(), uniform(122, 2, 3), uniform(123, 3, 4), uniform(124, 4)),
                 second("mlp sigmoid(x·W + b) summed", xs -> xs.get(0).matmul(xs.get(1)).add(xs.get(2)).sigmoid().sum(),
                         uniform(22, 5, 3), uniform(23, 3, 2), uniform(24, 2)));
     }

@@ -144,6 +144,7 @@ class ValueGradientTest {
         binary("matmul Aᵀ·B", (a, b) -> a.matmul(b, true, false), uniform(62, 3, 2), uniform(63, 3, 4));
         binary("matmul A·Bᵀ", (a, b) -> a.matmul(b, false, true), uniform(64, 2, 3), uniform(65, 4, 3));
         binary("matmul Aᵀ·Bᵀ", (a, b) -> a.matmul(b, true, true), uniform(66, 3, 2), uniform(67, 4, 3));
+        cases.add(new Case("affine x·W + b", xs -> xs.get(0).affine(xs.get(1), xs.get(2)), uniform(190, 2, 3), uniform(191, 3, 4), uniform(192, 4)));
         unary("matmul Gram xᵀ·x (one value, both sides)", x -> x.matmul(x, true, false), uniform(68, 3, 2));
         unary("matmul x·xᵀ", x -> x.matmul(x, false, true), uniform(69, 2, 3));
         unary("matmul vector [1,3]·[3,1]", x -> x.matmul(x.transpose()), uniform(70, 1, 3));

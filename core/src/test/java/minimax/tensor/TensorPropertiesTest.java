@@ -65,6 +65,24 @@ class TensorPropertiesTest {
     }
 
     /** The float32 fast paths of sumTo (scalar, trailing row) against the float64 general loop; maxTo exactly. */
+    @Property(tries = 100)
+    boolean affineIsMatmulThenAddBitForBit(@ForAll("sizes") int m, @ForAll("sizes") int n, @ForAll("sizes") int k, @ForAll long seed, @ForAll DType dtype) {
+        Rng rng = new Rng(seed);
+        Tensor x = Tensor.uniform(rng, -1, 1, m, k), w = Tensor.uniform(rng, -1, 1, k, n), b = Tensor.uniform(rng, -1, 1, n);
+        if (dtype == DType.FLOAT64) {
+            x = x.toFloat64();
+            w = w.toFloat64();
+            b = b.toFloat64();
+        }
+        return Arrays.equals(x.matmul(w).add(b).toDoubleArray(), x.affine(w, b).toDoubleArray());
+    }
+
+    /** Matrix sizes from 0 past 64 (vector widths, the GEMM's tiles and its 64/65-column switch). */
+    @Provide
+    Arbitrary<Integer> sizes() {
+        return Arbitraries.integers().between(0, 80).edgeCases(c -> c.add(0, 1, 8, 16, 64, 65));
+    }
+
     @Property(tries = 300)
     boolean float32ReductionsAgreeWithFloat64(@ForAll("broadcastPairs") int[][] pair, @ForAll long seed) {
         int[] full = pair[0], small = pair[1];
