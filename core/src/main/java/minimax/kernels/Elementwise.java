@@ -61,4 +61,21 @@ public final class Elementwise {
     public static void tanhGradient(float[] y, float[] g, float[] out, int n) {
         for (int i = 0; i < n; i++) out[i] = g[i] * (1f - y[i] * y[i]);
     }
+
+    /** {@code c[r·n + j] += row[j]} for each of {@code rows} rows of length {@code n}: adds a bias to a batch in place. */
+    public static void addToEveryRow(float[] c, int rows, float[] row, int n) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * n;
+            int j = VectorSupport.ENABLED ? VectorMath.addTo(c, o, row, n) : 0;
+            for (; j < n; j++) c[o + j] += row[j];
+        }
+    }
+
+    /** True if no element of {@code a} is NaN or infinite (a branch-free pass; locate a culprit with a loop only when false). */
+    public static boolean allFinite(float[] a) {
+        int i = VectorSupport.ENABLED ? VectorMath.finitePrefix(a) : 0;
+        float zeroOrNaN = 0f;
+        for (; i < a.length; i++) zeroOrNaN += a[i] * 0f; // x·0 is NaN exactly for NaN and ±∞
+        return zeroOrNaN == 0f;
+    }
 }

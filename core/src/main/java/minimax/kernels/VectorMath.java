@@ -115,4 +115,25 @@ final class VectorMath {
         }
         return i;
     }
+
+    /** {@code c[offset + j] += x[j]} on whole vectors of {@code j < n}; returns how many elements were done. */
+    static int addTo(float[] c, int offset, float[] x, int n) {
+        int j = 0;
+        for (int end = S.loopBound(n); j < end; j += S.length()) {
+            FloatVector.fromArray(S, c, offset + j).add(FloatVector.fromArray(S, x, j)).intoArray(c, offset + j);
+        }
+        return j;
+    }
+
+    /**
+     * Checks whole vectors of {@code a} for NaN and ±∞ (x·0 is NaN exactly for those); returns how
+     * many leading elements were checked and found finite, or 0 when a vector held a non-finite value
+     * (the caller's scalar loop then finds it).
+     */
+    static int finitePrefix(float[] a) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int end = S.loopBound(a.length); i < end; i += S.length()) acc = acc.add(FloatVector.fromArray(S, a, i).mul(0f));
+        return acc.compare(VectorOperators.EQ, 0f).allTrue() ? i : 0;
+    }
 }

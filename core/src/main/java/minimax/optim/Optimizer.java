@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import minimax.autodiff.Variable;
+import minimax.kernels.Elementwise;
 import minimax.tensor.DType;
 import minimax.tensor.Shapes;
 import minimax.tensor.Tensor;
@@ -217,6 +218,7 @@ public abstract class Optimizer {
     private void checkFinite(List<Tensor> gradients, List<Variable> variables) {
         for (int i = 0; i < gradients.size(); i++) {
             float[] g = gradients.get(i).floatData();
+            if (Elementwise.allFinite(g)) continue;
             for (int k = 0; k < g.length; k++) {
                 if (!Float.isFinite(g[k])) {
                     throw new IllegalArgumentException(name() + ": the gradient of variable " + variables.get(i).name() + " is " + g[k] + " at flat index " + k

@@ -428,7 +428,7 @@ public final class Tensor {
             throw new IllegalArgumentException("affine needs a bias of shape [" + n + "] and type " + dtype() + ", got " + bias.dtype() + " " + Shapes.str(bias.shape));
         }
         if (f != null) {
-            if (n > 0) BinaryOp.ADD.rows(out.f, bias.f, out.f, m, n, false);
+            Elementwise.addToEveryRow(out.f, m, bias.f, n);
         } else {
             for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) out.d[i * n + j] += bias.d[j];
         }

@@ -68,4 +68,39 @@ class ElementwiseKernelTest {
             assertEquals(42f, o[n], "writes no further than n");
         }
     }
+
+    @Test
+    void allFiniteFindsOneNonFiniteValueAnywhere() {
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int n = 0; n <= 40; n++) {
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) a[i] = (i % 3 == 0 ? -1e38f : 1e-45f * i); // large and tiny finite values, ±0
+            assertTrue(Elementwise.allFinite(a), "all finite, length " + n);
+            for (int at = 0; at < n; at++) {
+                for (float v : bad) {
+                    float keep = a[at];
+                    a[at] = v;
+                    assertEquals(false, Elementwise.allFinite(a), v + " at " + at + " of " + n);
+                    a[at] = keep;
+                }
+            }
+        }
+    }
+
+    @Test
+    void leakyReluGradientAndAddToEveryRowEqualTheirScalarDefinitions() {
+        float[] x = inputs(), g = inputs(), out = new float[x.length];
+        for (int i = 0; i < g.length; i++) g[i] = g[(i * 7919) % g.length] * 0.5f;
+        Elementwise.leakyReluGradient(x, g, out, x.length, 0.2f);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Float.floatToIntBits(g[i] * (x[i] > 0f ? 1f : 0.2f)), Float.floatToIntBits(out[i]), "at " + i);
+        }
+        int rows = 7, n = 37;
+        float[] c = new float[rows * n], row = new float[n], expected = new float[rows * n];
+        for (int i = 0; i < c.length; i++) c[i] = x[i];
+        for (int j = 0; j < n; j++) row[j] = x[1000 + j];
+        for (int i = 0; i < c.length; i++) expected[i] = c[i] + row[i % n];
+        Elementwise.addToEveryRow(c, rows, row, n);
+        for (int i = 0; i < c.length; i++) assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(c[i]), "at " + i);
+    }
 }
