@@ -141,7 +141,7 @@ public final class GanCommand implements Callable<Integer> {
         s.learningRate = learningRate == null ? recipe.learningRate() : learningRate;
         s.evalEvery = evalEvery == null ? Math.max(1, s.steps / 10) : evalEvery;
         s.checkpointEvery = checkpointEvery == null ? s.evalEvery : checkpointEvery;
-        s.regularizationFrom(recipe);
+        s.recipeSettingsFrom(recipe);
         check(s);
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String safeName = s.dataset.startsWith("idx:") ? "idx" : s.dataset;

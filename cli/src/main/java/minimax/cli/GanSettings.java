@@ -21,17 +21,25 @@ final class GanSettings {
     double learningRate;
     long evalEvery;
     long checkpointEvery;
-    /** R1 weight γ, its interval in discriminator updates, and the generator average's β: from the recipe, kept in run.json. */
+    /**
+     * Settings the recipe decides and later versions may change, so run.json keeps them: R1 weight γ,
+     * its interval in discriminator updates, the generator average's β, and the 2-D discriminator's
+     * width and number of hidden layers.
+     */
     double r1;
     int r1Every;
     double average;
+    int discriminatorWidth;
+    int discriminatorDepth;
     Path folder;
 
-    /** Takes the regularization settings of {@code recipe} (for a new run). */
-    void regularizationFrom(GanRecipe recipe) {
+    /** Takes the settings of {@code recipe} that run.json keeps (for a new run). */
+    void recipeSettingsFrom(GanRecipe recipe) {
         r1 = recipe.r1();
         r1Every = recipe.r1Every();
         average = recipe.average();
+        discriminatorWidth = recipe.discriminatorWidth();
+        discriminatorDepth = recipe.discriminatorDepth();
     }
 
     Map<String, Object> toMap() {
@@ -49,6 +57,8 @@ final class GanSettings {
         m.put("r1", r1);
         m.put("r1_every", (long) r1Every);
         m.put("generator_average", average);
+        m.put("discriminator_width", (long) discriminatorWidth);
+        m.put("discriminator_depth", (long) discriminatorDepth);
         return m;
     }
 
@@ -78,6 +88,13 @@ final class GanSettings {
             s.r1Every = 1;
             s.average = grid ? 0.999 : 0;
         }
+        if (m.containsKey("discriminator_depth")) {
+            s.discriminatorWidth = Math.toIntExact(Json.getLong(m, "discriminator_width"));
+            s.discriminatorDepth = Math.toIntExact(Json.getLong(m, "discriminator_depth"));
+        } else { // written before the grid's discriminator lost a layer: 128 wide, 3 hidden layers (ignored by images' recipe)
+            s.discriminatorWidth = 128;
+            s.discriminatorDepth = 3;
+        }
         return s;
     }
 
@@ -90,7 +107,8 @@ final class GanSettings {
         int size = data.sampleSize();
         return GanTrainer.builder()
                 .generator(recipe.generator(seed * 2 + 1, size), recipe.optimizer(learningRate, scheduleSteps, 1))
-                .discriminator(recipe.discriminator(seed * 2 + 2, size, l), recipe.optimizer(learningRate, scheduleSteps, 1))
+                .discriminator(recipe.withDiscriminator(discriminatorWidth, discriminatorDepth).discriminator(seed * 2 + 2, size, l),
+                        recipe.optimizer(learningRate, scheduleSteps, 1))
                 .loss(l)
                 .latent(recipe.latent())
                 .r1(r1, r1Every)
