@@ -14,6 +14,7 @@ import minimax.optim.Optimizer;
 import minimax.tensor.Rng;
 import minimax.tensor.Shapes;
 import minimax.tensor.Tensor;
+import minimax.tensor.Workspace;
 
 /**
  * Trains a generator against a discriminator. One iteration ({@link #trainStep}) runs the core's
@@ -114,6 +115,8 @@ public final class GanTrainer {
 
     /**
      * One iteration: {@code discriminatorSteps} D updates, then one G update; logged in the history.
+     * The updates run in a {@link Workspace}: tensors made by the players' layers and losses during
+     * the step do not outlive it.
      *
      * @return {@code d_loss} (the last D step's, penalties included), {@code g_loss}, and
      *     {@code penalty} when a gradient penalty was applied in this step (with lazy R1, only on
@@ -123,11 +126,16 @@ public final class GanTrainer {
     public Map<String, Double> trainStep(RealSamples real, int batchSize) {
         Rng rng = new Rng(Rng.mix(seed, step));
         Map<String, Double> logs = new LinkedHashMap<>();
-        for (int k = 0; k < discriminatorSteps; k++) {
-            long update = step * discriminatorSteps + k;
-            discriminatorStep(real.batch(update, batchSize), update % r1Every == 0, rng, logs);
+        // the real batches come first, outside the workspace: the data source is the user's and may keep them
+        Tensor[] batches = new Tensor[discriminatorSteps];
+        for (int k = 0; k < discriminatorSteps; k++) batches[k] = real.batch(step * discriminatorSteps + k, batchSize);
+        try (Workspace scratch = Workspace.open()) {
+            for (int k = 0; k < discriminatorSteps; k++) {
+                long update = step * discriminatorSteps + k;
+                discriminatorStep(batches[k], update % r1Every == 0, rng, logs);
+            }
+            logs.put("g_loss", (double) generatorStep(batchSize, rng));
         }
-        logs.put("g_loss", (double) generatorStep(batchSize, rng));
         history.put(step, logs);
         step++;
         return logs;

@@ -18,6 +18,7 @@ import minimax.optim.Optimizers;
 import minimax.tensor.Rng;
 import minimax.tensor.Shapes;
 import minimax.tensor.Tensor;
+import minimax.tensor.Workspace;
 import minimax.train.Callback;
 import minimax.train.FitLoop;
 import minimax.train.History;
@@ -172,6 +173,13 @@ public abstract class Model extends Layer {
     }
 
     private float trainStep(Tensor x, Tensor y, String where) {
+        try (Workspace scratch = Workspace.open()) {
+            return trainStepInWorkspace(x, y, where);
+        }
+    }
+
+    /** One update; its tensors come from the open {@link Workspace} and die with the step. */
+    private float trainStepInWorkspace(Tensor x, Tensor y, String where) {
         Compiled c = requireCompiled("trainOnBatch");
         checkRows(x, y);
         ensureBuilt(x);

@@ -79,13 +79,13 @@ public final class Tensor {
 
     /** A float32 tensor of zeros. */
     public static Tensor zeros(int... shape) {
-        return new Tensor(shape.clone(), new float[Shapes.size(shape)], null);
+        return new Tensor(shape.clone(), Workspace.zeroed(Shapes.size(shape)), null);
     }
 
     /** A tensor of zeros of the given type. */
     public static Tensor zeros(DType dtype, int... shape) {
         int n = Shapes.size(shape);
-        return dtype == DType.FLOAT32 ? new Tensor(shape.clone(), new float[n], null) : new Tensor(shape.clone(), null, new double[n]);
+        return dtype == DType.FLOAT32 ? new Tensor(shape.clone(), Workspace.zeroed(n), null) : new Tensor(shape.clone(), null, new double[n]);
     }
 
     /** A float32 tensor of ones. */
@@ -103,14 +103,14 @@ public final class Tensor {
 
     /** Uniform values in {@code [low, high)} drawn from {@code rng} (float32). */
     public static Tensor uniform(Rng rng, float low, float high, int... shape) {
-        float[] v = new float[Shapes.size(shape)];
+        float[] v = Workspace.uninitialized(Shapes.size(shape));
         for (int i = 0; i < v.length; i++) v[i] = (float) (low + (high - low) * rng.nextDouble());
         return new Tensor(shape.clone(), v, null);
     }
 
     /** Normal values with the given mean and standard deviation drawn from {@code rng} (float32). */
     public static Tensor normal(Rng rng, float mean, float stddev, int... shape) {
-        float[] v = new float[Shapes.size(shape)];
+        float[] v = Workspace.uninitialized(Shapes.size(shape));
         for (int i = 0; i < v.length; i++) v[i] = (float) (mean + stddev * rng.nextGaussian());
         return new Tensor(shape.clone(), v, null);
     }
