@@ -42,13 +42,25 @@ public final class Gemm {
         if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0 || k == 0) return;
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
-        if (vector && n > 1) {
+        if (vector && n > 1 && k <= VectorGemm.THIN) {
+            float[] rowsOfB = transB && k > 1 ? transposed(b, n, k) : b; // op(B)'s k rows, contiguous ([n,1] is already [1,n])
+            Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.thinDepth(transA, m, n, k, a, rowsOfB, c, i0, i1));
+        } else if (vector && n > 1 && m <= VectorGemm.THIN && !transB) {
+            Parallel.forRange(n, parallel, (j0, j1) -> VectorGemm.thinRows(transA, m, n, k, a, b, c, j0, j1));
+        } else if (vector && n > 1) {
             VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, parallel);
         } else if (vector) { // one column: op(B) is k contiguous values either way ([k,1] or [1,k])
             Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.gemv(transA, m, k, a, b, c, i0, i1));
         } else {
             sgemmScalar(transA, transB, m, n, k, a, b, c, parallel);
         }
+    }
+
+    /** B stored {@code [n,k]} as {@code [k,n]} (for small k: a few rows). */
+    private static float[] transposed(float[] b, int n, int k) {
+        float[] t = new float[k * n];
+        for (int j = 0; j < n; j++) for (int p = 0; p < k; p++) t[p * n + j] = b[j * k + p];
+        return t;
     }
 
     /** The portable path (no Vector API): C += op(A)·op(B), C already zeroed if not accumulating. */

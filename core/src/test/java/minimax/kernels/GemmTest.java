@@ -154,4 +154,43 @@ class GemmTest {
         for (int i = 0; i < v.length; i++) v[i] = Math.abs(v[i]);
         return v;
     }
+
+    /**
+     * Thin products (shared dimension ≤ 4, or ≤ 4 rows of C with B untransposed) skip the packed
+     * kernel; they must give its bits exactly, accumulating or not, on one thread and on two.
+     */
+    @Test
+    void thinProductsGiveThePackedKernelsBitsExactly() {
+        SplittableRandom r = new SplittableRandom(11);
+        int[][] shapes = {{256, 128, 1}, {256, 128, 2}, {256, 64, 2}, {37, 70, 3}, {5, 17, 4}, {2, 128, 256}, {2, 64, 600}, {3, 33, 5}, {1, 9, 300}, {4, 2, 7}, {300, 2, 1}};
+        int before = Parallel.threads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                for (int[] mnk : shapes) {
+                    int m = mnk[0], n = mnk[1], k = mnk[2];
+                    for (int t = 0; t < 4; t++) {
+                        boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                        float[] a = random(r, m * k), b = random(r, k * n);
+                        for (boolean accumulate : new boolean[] {false, true}) {
+                            float[] start = random(r, m * n);
+                            float[] fast = accumulate ? start.clone() : new float[m * n];
+                            float[] packed = fast.clone();
+                            Gemm.sgemm(ta, tb, m, n, k, a, b, fast, true);
+                            VectorGemm.sgemm(ta, tb, m, n, k, a, b, packed, (long) m * n * k >= Gemm.PARALLEL_THRESHOLD);
+                            for (int i = 0; i < fast.length; i++) {
+                                if (Float.floatToRawIntBits(fast[i]) != Float.floatToRawIntBits(packed[i])) {
+                                    throw new AssertionError(m + "×" + n + "×" + k + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : "") + " threads " + threads
+                                            + ": element " + i + " is " + fast[i] + ", the packed kernel gives " + packed[i]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
 }
