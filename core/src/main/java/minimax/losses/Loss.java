@@ -15,6 +15,9 @@ import minimax.autodiff.Value;
  *
  * <p>A loss reduces to the mean over the batch ("sum over batch size", Keras's default), so its
  * size does not depend on the batch size.
+ *
+ * <p>During training a loss runs inside the step's {@link minimax.tensor.Workspace}: keep no tensor
+ * it makes beyond the call ({@code copy()} one to keep it).
  */
 @FunctionalInterface
 public interface Loss {

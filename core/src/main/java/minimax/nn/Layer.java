@@ -17,6 +17,9 @@ import minimax.tensor.Shapes;
  * with 15 inputs has input shape {@code [15]}; the batch axis comes first in the tensors.
  *
  * <p>Subclasses implement {@link #onBuild}, {@link #forward} and {@link #config}; nothing else.
+ * During training, {@code forward} runs inside the step's {@link minimax.tensor.Workspace}: the
+ * tensors it makes are reused by the next step, so a layer keeps no tensor from one call to the
+ * next (its state belongs in variables, which hold copies).
  */
 public abstract class Layer {
     private String name;

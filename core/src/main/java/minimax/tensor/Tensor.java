@@ -88,6 +88,15 @@ public final class Tensor {
         return dtype == DType.FLOAT32 ? new Tensor(shape.clone(), Workspace.zeroed(n), null) : new Tensor(shape.clone(), null, new double[n]);
     }
 
+    /**
+     * An output tensor whose every element the caller writes: in a workspace its array is not
+     * cleared first (element-wise ops then cost one pass, not two). Zeros outside a workspace.
+     */
+    private static Tensor overwritten(DType dtype, int[] shape) {
+        int n = Shapes.size(shape);
+        return dtype == DType.FLOAT32 ? new Tensor(shape.clone(), Workspace.uninitialized(n), null) : new Tensor(shape.clone(), null, new double[n]);
+    }
+
     /** A float32 tensor of ones. */
     public static Tensor ones(int... shape) {
         return full(1.0, DType.FLOAT32, shape);
@@ -228,7 +237,7 @@ public final class Tensor {
     // ---------------------------------------------------------------- element-wise
 
     private Tensor map(UnaryOp op, double p, double q) {
-        Tensor out = zeros(dtype(), shape);
+        Tensor out = overwritten(dtype(), shape);
         if (f != null) op.apply(f, out.f, f.length, p, q);
         else op.apply(d, out.d, d.length, p, q);
         return out;
@@ -301,19 +310,19 @@ public final class Tensor {
         if (dtype() != other.dtype() || !Arrays.equals(shape, other.shape)) {
             throw new IllegalArgumentException(what + " needs two tensors of one type and shape, got " + dtype() + " " + Shapes.str(shape) + " and " + other.dtype() + " " + Shapes.str(other.shape));
         }
-        return zeros(dtype(), shape);
+        return overwritten(dtype(), shape);
     }
 
     private Tensor zip(BinaryOp op, Tensor other) {
         if (dtype() != other.dtype()) throw new IllegalArgumentException("cannot combine " + dtype() + " and " + other.dtype() + " tensors; convert one with toFloat32() or toFloat64()");
         if (Arrays.equals(shape, other.shape)) {
-            Tensor out = zeros(dtype(), shape);
+            Tensor out = overwritten(dtype(), shape);
             if (f != null) op.same(f, other.f, out.f, f.length);
             else for (int i = 0; i < d.length; i++) out.d[i] = op.apply(d[i], other.d[i]);
             return out;
         }
         int[] outShape = Shapes.broadcast(shape, other.shape);
-        Tensor out = zeros(dtype(), outShape);
+        Tensor out = overwritten(dtype(), outShape);
         if (f != null && other.size() > 0 && trailingRow(other.shape, outShape) && Arrays.equals(shape, outShape)) {
             op.rows(f, other.f, out.f, out.size() / other.size(), other.size(), false);
         } else if (f != null && size() > 0 && trailingRow(shape, outShape) && Arrays.equals(other.shape, outShape)) {
