@@ -10,13 +10,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 quick=""
 jmh=()
-if [ "${1:-}" = "--quick" ]; then quick="--quick"; jmh=(-wi 2 -i 3 -w 1 -r 1); fi
+# W1's step keeps getting faster for about 10 s of JIT compilation (its many small ops), so it gets
+# a warm-up of its own in both modes; W2 and W3 are warm within a few seconds.
+w1=(-wi 6 -w 2)
+if [ "${1:-}" = "--quick" ]; then quick="--quick"; jmh=(-wi 2 -i 3 -w 1 -r 1); w1=(-wi 6 -w 2 -i 3 -r 1); fi
 out="$root/bench/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 echo "== building the benchmarks"
 mvn -B -q -ntp -Dstyle.color=never -Pbench -pl bench -am package -DskipTests
 echo "== Minimax (JMH)"
-java -jar bench/target/benchmarks.jar 'W[123]' "${jmh[@]}" -rf json -rff "$out/minimax-jmh.json"
+java -jar bench/target/benchmarks.jar 'W1' "${w1[@]}" -rf json -rff "$out/minimax-jmh-w1.json"
+java -jar bench/target/benchmarks.jar 'W[23]' "${jmh[@]}" -rf json -rff "$out/minimax-jmh.json"
 echo "== PyTorch"
 if [ -x bench/peers/run-pytorch.sh ]; then
   bench/peers/run-pytorch.sh --out "$out/pytorch.json" $quick || echo "{\"peer\": \"pytorch\", \"error\": \"harness exited with an error\"}" > "$out/pytorch.json"

@@ -13,7 +13,8 @@ import minimax.format.AtomicFiles;
 import minimax.format.Json;
 
 /**
- * Turns one benchmark run into a table: reads Minimax's JMH results ({@code minimax-jmh.json}) and
+ * Turns one benchmark run into a table: reads Minimax's JMH results ({@code minimax-jmh.json}, and
+ * {@code minimax-jmh-w1.json} where W1 ran on its own) and
  * each peer's results ({@code pytorch.json}, {@code djl.json}, {@code dl4j.json}) from a folder and
  * writes {@code report.md} and {@code report.json} beside them, with medians, spreads, ratios to
  * the best peer and the targets of the performance issue.
@@ -32,7 +33,11 @@ public final class Report {
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        List<Row> rows = new ArrayList<>(minimaxRows(dir.resolve("minimax-jmh.json")));
+        List<Row> rows = new ArrayList<>();
+        // W1 runs in its own JMH invocation (a longer warm-up): minimax-jmh-w1.json, when present, comes first
+        Path w1 = dir.resolve("minimax-jmh-w1.json");
+        if (Files.exists(w1)) rows.addAll(minimaxRows(w1));
+        rows.addAll(minimaxRows(dir.resolve("minimax-jmh.json")));
         Map<String, String> peerErrors = new LinkedHashMap<>();
         for (String peer : List.of("pytorch", "djl", "dl4j")) {
             Path f = dir.resolve(peer + ".json");
