@@ -23,8 +23,8 @@ import java.util.List;
  * {@code Model.fit} and {@code GanTrainer.trainStep} open one around each step, so custom losses
  * and layers run inside it and must not keep tensors from one step to the next (a layer's state
  * belongs in {@code Variable}s, which hold copies; callbacks run outside the step). Workspaces
- * nest: only the outermost {@code close} takes arrays back. A workspace holds on to one step's worth
- * of arrays per training thread for reuse.
+ * nest: only the outermost {@code close} takes arrays back. A workspace holds on to the arrays of
+ * its last step (per training thread) for reuse; lengths that step did not use are let go.
  *
  * <p>Checks: with {@code -Dminimax.workspace.poison=true} (the test suite runs with it) arrays taken
  * back are filled with NaN, so a tensor used after its step shows up as NaN instead of silently
@@ -42,6 +42,8 @@ public final class Workspace implements AutoCloseable {
     private int depth;
     /** Free arrays by length: {@code free.get(i)} holds arrays of {@code lengths[i]} floats. */
     private int[] lengths = new int[16];
+    /** Whether arrays of {@code lengths[i]} floats were handed out since the workspace opened. */
+    private boolean[] used = new boolean[16];
     private final List<ArrayDeque<float[]>> free = new ArrayList<>();
     private final List<float[]> handedOut = new ArrayList<>();
 
@@ -59,6 +61,11 @@ public final class Workspace implements AutoCloseable {
     public void close() {
         if (depth == 0) throw new IllegalStateException("workspace closed more often than opened");
         if (--depth > 0) return;
+        // keep only the lengths this step used: a thread that moves on to other shapes lets the old arrays go
+        for (int i = 0; i < free.size(); i++) {
+            if (!used[i]) free.get(i).clear();
+            used[i] = false;
+        }
         for (float[] a : handedOut) {
             if (POISON) Arrays.fill(a, Float.NaN);
             freeListFor(a.length).push(a);
@@ -99,7 +106,9 @@ public final class Workspace implements AutoCloseable {
         if (n < MIN_SIZE || !enabled) return null;
         Workspace w = OF_THREAD.get();
         if (w.depth == 0) return null;
-        ArrayDeque<float[]> list = w.freeListFor(n);
+        int kind = w.kindOf(n);
+        w.used[kind] = true;
+        ArrayDeque<float[]> list = w.free.get(kind);
         float[] a = list.poll();
         if (a == null) a = new float[n];
         w.handedOut.add(a);
@@ -107,11 +116,25 @@ public final class Workspace implements AutoCloseable {
     }
 
     private ArrayDeque<float[]> freeListFor(int n) {
-        for (int i = 0; i < free.size(); i++) if (lengths[i] == n) return free.get(i);
-        if (free.size() == lengths.length) lengths = Arrays.copyOf(lengths, lengths.length * 2);
+        return free.get(kindOf(n));
+    }
+
+    /** The index of the free list for arrays of {@code n} floats (made on first use). */
+    private int kindOf(int n) {
+        for (int i = 0; i < free.size(); i++) if (lengths[i] == n) return i;
+        if (free.size() == lengths.length) {
+            lengths = Arrays.copyOf(lengths, lengths.length * 2);
+            used = Arrays.copyOf(used, used.length * 2);
+        }
         lengths[free.size()] = n;
-        ArrayDeque<float[]> list = new ArrayDeque<>();
-        free.add(list);
-        return list;
+        free.add(new ArrayDeque<>());
+        return free.size() - 1;
+    }
+
+    /** Free arrays held for reuse (for tests). */
+    static int freeCount() {
+        int count = 0;
+        for (ArrayDeque<float[]> list : OF_THREAD.get().free) count += list.size();
+        return count;
     }
 }

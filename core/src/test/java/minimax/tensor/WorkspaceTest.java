@@ -98,4 +98,16 @@ class WorkspaceTest {
         }
         assertTrue(Float.isNaN(escaped.floatData()[0]), "poisoned");
     }
+
+    @Test
+    void onlyTheLastStepsLengthsAreKept() {
+        try (Workspace w = Workspace.open()) {
+            Tensor.zeros(300);
+            Tensor.zeros(300);
+        }
+        try (Workspace w = Workspace.open()) {
+            Tensor.zeros(400); // another shape: the 300-float arrays were not used in this step
+        }
+        assertEquals(1, Workspace.freeCount(), "only the 400-float array is held");
+    }
 }
