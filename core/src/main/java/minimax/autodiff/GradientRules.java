@@ -41,15 +41,15 @@ final class GradientRules {
             case SQUARE: return of(g.mul(x).mul(2f));
             case RECIPROCAL: return of(g.mul(y.square()).neg());                    // d(1/x) = −1/x²
             case TANH:                                                                // 1 − tanh²
-                return of(fused() ? constant(g.data().timesTanhSlope(y.data())) : g.mul(y.square().rsub(1f)));
+                return of(fused() ? Value.constant(g.data().timesTanhSlope(y.data())) : g.mul(y.square().rsub(1f)));
             case SIGMOID:                                                             // σ(1 − σ)
-                return of(fused() ? constant(g.data().timesSigmoidSlope(y.data())) : g.mul(y.mul(y.rsub(1f))));
+                return of(fused() ? Value.constant(g.data().timesSigmoidSlope(y.data())) : g.mul(y.mul(y.rsub(1f))));
             case SOFTPLUS: return of(g.mul(x.sigmoid()));
             case RELU:
-                return of(fused() ? constant(g.data().timesLeakyReluSlope(x.data(), 0f)) : g.mul(x.data().greater(0f)));
+                return of(fused() ? Value.constant(g.data().timesLeakyReluSlope(x.data(), 0f)) : g.mul(x.data().greater(0f)));
             case LEAKY_RELU: {                                                        // 1 where x > 0, else α
                 float alpha = (float) (double) (Double) y.attribute;
-                return of(fused() ? constant(g.data().timesLeakyReluSlope(x.data(), alpha)) : g.mul(x.data().step(0f, alpha)));
+                return of(fused() ? Value.constant(g.data().timesLeakyReluSlope(x.data(), alpha)) : g.mul(x.data().step(0f, alpha)));
             }
             case ABS: return of(g.mul(x.data().sign()));
             case CLIP: {
@@ -99,9 +99,6 @@ final class GradientRules {
         return !GradMode.isRecording();
     }
 
-    private static Value constant(Tensor t) {
-        return Value.constant(t);
-    }
 
     /**
      * For {@code C = op(A)·op(B)}: {@code dA} and {@code dB} as products of {@code g = dC} with the

@@ -62,13 +62,13 @@ public final class Elementwise {
         for (int i = 0; i < n; i++) out[i] = g[i] * (1f - y[i] * y[i]);
     }
 
-    /** {@code c[r·n + j] += row[j]} for each of {@code rows} rows of length {@code n}: adds a bias to a batch in place. */
-    public static void addToEveryRow(float[] c, int rows, float[] row, int n) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * n;
-            int j = VectorSupport.ENABLED ? VectorMath.addTo(c, o, row, n) : 0;
-            for (; j < n; j++) c[o + j] += row[j];
-        }
+    /**
+     * {@code out[o + j] = a[o + j] + row[j]} for {@code j < n}: one row of a batch plus a row vector
+     * (a bias); {@code out} may be {@code a}.
+     */
+    public static void addRow(float[] a, int o, float[] row, float[] out, int n) {
+        int j = VectorSupport.ENABLED ? VectorMath.addRow(a, o, row, out, n) : 0;
+        for (; j < n; j++) out[o + j] = a[o + j] + row[j];
     }
 
     /** True if no element of {@code a} is NaN or infinite (a branch-free pass; locate a culprit with a loop only when false). */

@@ -44,9 +44,9 @@ public final class Gemm {
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
         if (vector && n > 1 && k <= VectorGemm.THIN) {
             float[] rowsOfB = transB && k > 1 ? transposed(b, n, k) : b; // op(B)'s k rows, contiguous ([n,1] is already [1,n])
-            Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.thinDepth(transA, m, n, k, a, rowsOfB, c, i0, i1));
+            Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.thin(transA, m, n, k, a, rowsOfB, c, i0, i1, 0, n));
         } else if (vector && n > 1 && m <= VectorGemm.THIN && !transB) {
-            Parallel.forRange(n, parallel, (j0, j1) -> VectorGemm.thinRows(transA, m, n, k, a, b, c, j0, j1));
+            Parallel.forRange(n, parallel, (j0, j1) -> VectorGemm.thin(transA, m, n, k, a, b, c, 0, m, j0, j1));
         } else if (vector && n > 1) {
             VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, parallel);
         } else if (vector) { // one column: op(B) is k contiguous values either way ([k,1] or [1,k])
@@ -56,9 +56,14 @@ public final class Gemm {
         }
     }
 
-    /** B stored {@code [n,k]} as {@code [k,n]} (for small k: a few rows). */
+    /** The calling thread's buffer for {@link #transposed}, grown on demand (no allocation per product). */
+    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+
+    /** B stored {@code [n,k]} as {@code [k,n]} (for small k: a few rows), in the calling thread's buffer. */
     private static float[] transposed(float[] b, int n, int k) {
-        float[] t = new float[k * n];
+        float[][] holder = TRANSPOSED.get();
+        if (holder[0].length < k * n) holder[0] = new float[k * n];
+        float[] t = holder[0];
         for (int j = 0; j < n; j++) for (int p = 0; p < k; p++) t[p * n + j] = b[j * k + p];
         return t;
     }

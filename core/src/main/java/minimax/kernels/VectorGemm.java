@@ -276,44 +276,18 @@ final class VectorGemm {
     static final int THIN = 4;
 
     /**
-     * Rows {@code [i0,i1)} of C += op(A)·op(B) for a shared dimension k ≤ {@link #THIN} (a layer
-     * fed 2-D points, or a gradient through a 1-wide output): per row, each vector of C is
-     * {@code Σ_p a_ip·B[p, j..]} by fused multiply-adds from zero in p order, then added to C,
-     * exactly the operations of the packed kernel, so the bits are the same without its packing.
-     * {@code rowsOfB} holds op(B)'s k rows of n floats, contiguous.
+     * The block {@code [i0,i1) × [j0,j1)} of C += op(A)·B for thin products, where packing costs
+     * more than it saves: a shared dimension k ≤ {@link #THIN} (a layer fed 2-D points, a gradient
+     * through a 1-wide output) or m ≤ {@link #THIN} rows of C (a first layer's weight gradient,
+     * xᵀ·g). {@code b} holds op(B)'s k rows of n floats, contiguous. Per cache block of {@link #KC}
+     * rows of B, each vector of C is summed from zero by fused multiply-adds in p order and then
+     * added to C: exactly the operations of the packed kernel, so the bits are the same.
      */
-    static void thinDepth(boolean transA, int m, int n, int k, float[] a, float[] rowsOfB, float[] c, int i0, int i1) {
-        int bound = S.loopBound(n);
-        for (int i = i0; i < i1; i++) {
-            int row = i * n;
-            int j = 0;
-            for (; j < bound; j += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int p = 0; p < k; p++) {
-                    float aip = transA ? a[p * m + i] : a[i * k + p];
-                    acc = FloatVector.broadcast(S, aip).fma(FloatVector.fromArray(S, rowsOfB, p * n + j), acc);
-                }
-                FloatVector.fromArray(S, c, row + j).add(acc).intoArray(c, row + j);
-            }
-            for (; j < n; j++) {
-                float acc = 0f;
-                for (int p = 0; p < k; p++) acc = Math.fma(transA ? a[p * m + i] : a[i * k + p], rowsOfB[p * n + j], acc);
-                c[row + j] += acc;
-            }
-        }
-    }
-
-    /**
-     * Columns {@code [j0,j1)} of C += op(A)·B for m ≤ {@link #THIN} rows of C and B untransposed
-     * (a first layer's weight gradient, xᵀ·g): per cache block of {@link #KC} rows of B, each vector
-     * of C is summed from zero by fused multiply-adds in p order and then added to C, exactly the
-     * operations of the packed kernel, without packing.
-     */
-    static void thinRows(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int j0, int j1) {
+    static void thin(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i0, int i1, int j0, int j1) {
         int bound = j0 + S.loopBound(j1 - j0);
         for (int pc = 0; pc < k; pc += KC) {
             int pe = Math.min(k, pc + KC);
-            for (int i = 0; i < m; i++) {
+            for (int i = i0; i < i1; i++) {
                 int row = i * n;
                 int j = j0;
                 for (; j < bound; j += L) {

@@ -116,11 +116,11 @@ final class VectorMath {
         return i;
     }
 
-    /** {@code c[offset + j] += x[j]} on whole vectors of {@code j < n}; returns how many elements were done. */
-    static int addTo(float[] c, int offset, float[] x, int n) {
+    /** {@code out[o + j] = a[o + j] + row[j]} on whole vectors of {@code j < n}; returns how many elements were done. */
+    static int addRow(float[] a, int o, float[] row, float[] out, int n) {
         int j = 0;
         for (int end = S.loopBound(n); j < end; j += S.length()) {
-            FloatVector.fromArray(S, c, offset + j).add(FloatVector.fromArray(S, x, j)).intoArray(c, offset + j);
+            FloatVector.fromArray(S, a, o + j).add(FloatVector.fromArray(S, row, j)).intoArray(out, o + j);
         }
         return j;
     }

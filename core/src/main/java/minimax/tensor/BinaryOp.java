@@ -56,7 +56,7 @@ enum BinaryOp {
             int o = r * len;
             if (!swapped) {
                 switch (this) {
-                    case ADD: for (int j = 0; j < len; j++) out[o + j] = a[o + j] + b[j]; break;
+                    case ADD: minimax.kernels.Elementwise.addRow(a, o, b, out, len); break; // vectorized: C2 left this loop scalar
                     case SUB: for (int j = 0; j < len; j++) out[o + j] = a[o + j] - b[j]; break;
                     case MUL: for (int j = 0; j < len; j++) out[o + j] = a[o + j] * b[j]; break;
                     default: for (int j = 0; j < len; j++) out[o + j] = apply(a[o + j], b[j]);

@@ -79,7 +79,7 @@ public final class Tensor {
 
     /** A float32 tensor of zeros. */
     public static Tensor zeros(int... shape) {
-        return new Tensor(shape.clone(), Workspace.zeroed(Shapes.size(shape)), null);
+        return zeros(DType.FLOAT32, shape);
     }
 
     /** A tensor of zeros of the given type. */
@@ -437,7 +437,7 @@ public final class Tensor {
             throw new IllegalArgumentException("affine needs a bias of shape [" + n + "] and type " + dtype() + ", got " + bias.dtype() + " " + Shapes.str(bias.shape));
         }
         if (f != null) {
-            Elementwise.addToEveryRow(out.f, m, bias.f, n);
+            if (n > 0) BinaryOp.ADD.rows(out.f, bias.f, out.f, m, n, false);
         } else {
             for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) out.d[i * n + j] += bias.d[j];
         }

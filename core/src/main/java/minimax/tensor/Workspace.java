@@ -61,14 +61,15 @@ public final class Workspace implements AutoCloseable {
     public void close() {
         if (depth == 0) throw new IllegalStateException("workspace closed more often than opened");
         if (--depth > 0) return;
-        // keep only the lengths this step used: a thread that moves on to other shapes lets the old arrays go
+        // let go of lengths this step did not use (a thread that moved on to other shapes), but keep
+        // surplus arrays of the lengths it did: a step with lazy R1 needs more of them than the ones between
         for (int i = 0; i < free.size(); i++) {
             if (!used[i]) free.get(i).clear();
             used[i] = false;
         }
         for (float[] a : handedOut) {
             if (POISON) Arrays.fill(a, Float.NaN);
-            freeListFor(a.length).push(a);
+            free.get(kindOf(a.length)).push(a);
         }
         handedOut.clear();
     }
@@ -113,10 +114,6 @@ public final class Workspace implements AutoCloseable {
         if (a == null) a = new float[n];
         w.handedOut.add(a);
         return a;
-    }
-
-    private ArrayDeque<float[]> freeListFor(int n) {
-        return free.get(kindOf(n));
     }
 
     /** The index of the free list for arrays of {@code n} floats (made on first use). */

@@ -88,7 +88,7 @@ class ElementwiseKernelTest {
     }
 
     @Test
-    void leakyReluGradientAndAddToEveryRowEqualTheirScalarDefinitions() {
+    void leakyReluGradientAndAddRowEqualTheirScalarDefinitions() {
         float[] x = inputs(), g = inputs(), out = new float[x.length];
         for (int i = 0; i < g.length; i++) g[i] = g[(i * 7919) % g.length] * 0.5f;
         Elementwise.leakyReluGradient(x, g, out, x.length, 0.2f);
@@ -100,7 +100,7 @@ class ElementwiseKernelTest {
         for (int i = 0; i < c.length; i++) c[i] = x[i];
         for (int j = 0; j < n; j++) row[j] = x[1000 + j];
         for (int i = 0; i < c.length; i++) expected[i] = c[i] + row[i % n];
-        Elementwise.addToEveryRow(c, rows, row, n);
+        for (int r = 0; r < rows; r++) Elementwise.addRow(c, r * n, row, c, n);
         for (int i = 0; i < c.length; i++) assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(c[i]), "at " + i);
     }
 }

@@ -110,4 +110,17 @@ class WorkspaceTest {
         }
         assertEquals(1, Workspace.freeCount(), "only the 400-float array is held");
     }
+
+    @Test
+    void aStepThatNeedsFewerArraysKeepsTheSurplusForTheNextBiggerOne() {
+        try (Workspace w = Workspace.open()) { // e.g. a step with lazy R1: three arrays
+            Tensor.zeros(300);
+            Tensor.zeros(300);
+            Tensor.zeros(300);
+        }
+        try (Workspace w = Workspace.open()) { // a step without it: one
+            Tensor.zeros(300);
+        }
+        assertEquals(3, Workspace.freeCount(), "the next R1 step finds all three again");
+    }
 }
