@@ -82,21 +82,45 @@ final class VectorGemm {
         }
     }
 
-    /** Packs op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns, zero-padded: {@code bp[(panel·kc + p)·NR + j]}. */
+    /**
+     * Packs op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns, zero-padded: {@code bp[(panel·kc + p)·NR + j]}.
+     * Untransposed B is read row by row, each row once from start to end (measured: copying panel by
+     * panel, 16 floats from each of kc rows in turn, ran 5× slower for a B larger than L2 — every read
+     * a new cache line a row's length away).
+     */
     private static void packB(boolean transB, int n, int k, float[] b, int pc, int kc, int jc, int nc, float[] bp) {
+        if (!transB) {
+            packRowsOfB(n, b, pc, kc, jc, nc, bp);
+            return;
+        }
         int panels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < panels; jp++) {
             int j0 = jc + jp * NR;
             int width = Math.min(NR, jc + nc - j0);
             int base = jp * kc * NR;
             if (width < NR) java.util.Arrays.fill(bp, base, base + kc * NR, 0f);
-            if (!transB) {
-                for (int p = 0; p < kc; p++) System.arraycopy(b, (pc + p) * n + j0, bp, base + p * NR, width);
-            } else { // column j of the panel is row j0 + j of B: read it contiguously
-                for (int j = 0; j < width; j++) {
-                    int row = (j0 + j) * k + pc;
-                    for (int p = 0; p < kc; p++) bp[base + p * NR + j] = b[row + p];
-                }
+            for (int j = 0; j < width; j++) { // column j of the panel is row j0 + j of B: read it contiguously
+                int row = (j0 + j) * k + pc;
+                for (int p = 0; p < kc; p++) bp[base + p * NR + j] = b[row + p];
+            }
+        }
+    }
+
+    /** {@link #packB} for B stored {@code [k,n]}: row pc + p of B is split into the panels' rows p. */
+    private static void packRowsOfB(int n, float[] b, int pc, int kc, int jc, int nc, float[] bp) {
+        int full = nc / NR;
+        int rest = nc - full * NR;
+        int panelSize = kc * NR;
+        for (int p = 0; p < kc; p++) {
+            int src = (pc + p) * n + jc;
+            int dst = p * NR;
+            for (int jp = 0; jp < full; jp++, src += NR, dst += panelSize) {
+                FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+            }
+            if (rest > 0) {
+                System.arraycopy(b, src, bp, dst, rest);
+                java.util.Arrays.fill(bp, dst + rest, dst + NR, 0f);
             }
         }
     }
@@ -119,6 +143,13 @@ final class VectorGemm {
             } else if (transA) {
                 for (int p = 0; p < kc; p++) {
                     for (int r = 0; r < height; r++) ap[base + p * MR + r] = a[(pc + p) * m + i0 + r];
+                }
+            } else if (height == MR) { // rows i0 … i0 + 3 of A, read side by side (4 cache lines at a time, not 64 KB apart in time)
+                for (int p = 0, r0 = i0 * k + pc, dst = base; p < kc; p++, r0++, dst += MR) {
+                    ap[dst] = a[r0];
+                    ap[dst + 1] = a[r0 + k];
+                    ap[dst + 2] = a[r0 + 2 * k];
+                    ap[dst + 3] = a[r0 + 3 * k];
                 }
             } else {      // row i0 + r of A, read contiguously
                 for (int r = 0; r < height; r++) {
