@@ -419,8 +419,8 @@ public final class Tensor {
         int k2 = transposeOther ? other.shape[1] : other.shape[0];
         int n = transposeOther ? other.shape[0] : other.shape[1];
         if (k != k2) throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(shape) + (transposeThis ? "ᵀ" : "") + " · " + Shapes.str(other.shape) + (transposeOther ? "ᵀ" : "") + " (" + k + " vs " + k2 + ")");
-        Tensor out = zeros(dtype(), m, n);
-        if (f != null) minimax.kernels.Gemm.sgemm(transposeThis, transposeOther, m, n, k, f, other.f, out.f, true); // out is new, already zero: accumulating skips a second clear
+        Tensor out = overwritten(dtype(), new int[] {m, n}); // sgemm without accumulate writes every element
+        if (f != null) minimax.kernels.Gemm.sgemm(transposeThis, transposeOther, m, n, k, f, other.f, out.f, false);
         else minimax.kernels.Gemm.dgemm(transposeThis, transposeOther, m, n, k, d, other.d, out.d, false);
         return out;
     }

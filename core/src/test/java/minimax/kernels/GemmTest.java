@@ -177,7 +177,7 @@ class GemmTest {
                             float[] fast = accumulate ? start.clone() : new float[m * n];
                             float[] packed = fast.clone();
                             Gemm.sgemm(ta, tb, m, n, k, a, b, fast, true);
-                            VectorGemm.sgemm(ta, tb, m, n, k, a, b, packed, (long) m * n * k >= Gemm.PARALLEL_THRESHOLD);
+                            VectorGemm.sgemm(ta, tb, m, n, k, a, b, packed, false, (long) m * n * k >= Gemm.PARALLEL_THRESHOLD);
                             for (int i = 0; i < fast.length; i++) {
                                 if (Float.floatToRawIntBits(fast[i]) != Float.floatToRawIntBits(packed[i])) {
                                     throw new AssertionError(m + "×" + n + "×" + k + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : "") + " threads " + threads
@@ -193,4 +193,43 @@ class GemmTest {
         }
     }
 
+    /**
+     * Without accumulation the packed kernel stores its first depth block instead of adding it to a
+     * cleared C: C's old contents (NaN here) must never be read, and the bits must be those of
+     * accumulating into zeros — also where products are −0 (zero rows of A against negative B), as
+     * a sum started from +0 never becomes −0.
+     */
+    @Test
+    void thePackedKernelOverwritesCWithTheBitsOfAccumulatingIntoZeros() {
+        SplittableRandom r = new SplittableRandom(5);
+        int[][] shapes = {{64, 784, 512}, {37, 70, 300}, {130, 67, 257}, {5, 33, 9}, {70, 65, 600}, {9, 2, 5}};
+        int before = Parallel.threads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                for (int[] mnk : shapes) {
+                    int m = mnk[0], n = mnk[1], k = mnk[2];
+                    for (int t = 0; t < 4; t++) {
+                        boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                        float[] a = random(r, m * k), b = random(r, k * n);
+                        for (int p = 0; p < k; p++) a[ta ? p * m : p] = 0f; // row 0 of op(A) is zero
+                        for (int i = 0; i < b.length; i++) b[i] = -Math.abs(b[i]);
+                        float[] overwritten = new float[m * n];
+                        java.util.Arrays.fill(overwritten, Float.NaN);
+                        float[] accumulated = new float[m * n];
+                        Gemm.sgemm(ta, tb, m, n, k, a, b, overwritten, false);
+                        Gemm.sgemm(ta, tb, m, n, k, a, b, accumulated, true);
+                        for (int i = 0; i < accumulated.length; i++) {
+                            if (Float.floatToRawIntBits(overwritten[i]) != Float.floatToRawIntBits(accumulated[i])) {
+                                throw new AssertionError(m + "×" + n + "×" + k + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : "") + " threads " + threads
+                                        + ": element " + i + " is " + overwritten[i] + ", accumulating into zeros gives " + accumulated[i]);
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
 }
