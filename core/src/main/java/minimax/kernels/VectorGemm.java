@@ -42,9 +42,10 @@ final class VectorGemm {
     private VectorGemm() {}
 
     /**
-     * C = op(A)·op(B) when {@code overwrite}, else C += op(A)·op(B); with {@code overwrite} C's old
-     * values are never read (the first depth block of each tile is stored, not added; the sum
-     * starts from +0, so a tile never holds −0 and storing it gives the bits of 0 + tile). Work is split
+     * C = op(A)·op(B) when {@code overwrite}, else C += op(A)·op(B). With {@code overwrite}, C's old
+     * values are never read: each block of C is cleared just before its first depth block is added
+     * (while the block is about to be read anyway, so it is cleared in cache, not in a pass of its
+     * own over all of C before the product). Work is split
      * once per call: by columns of C when C is wider than tall (each thread then packs only its part
      * of B), else by rows (each thread packs only its part of A). Every element of C is summed in
      * the same order however the work is split, so results do not depend on the thread count.
@@ -59,7 +60,11 @@ final class VectorGemm {
         }
     }
 
-    /** Rows {@code [i0,i1)} × columns {@code [j0,j1)} of C, on the calling thread (k ≥ 1). */
+    /**
+     * Rows {@code [i0,i1)} × columns {@code [j0,j1)} of C, on the calling thread (k ≥ 1). The
+     * micro-kernels always add into C: a kernel with a second, storing variant of its ending ran
+     * 10× slower in some JVM runs (depending on the order in which the JIT saw its branches).
+     */
     private static void block(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
                               boolean overwrite, int i0, int i1, int j0, int j1) {
         float[] bp = PACKED_B.get();
@@ -68,17 +73,17 @@ final class VectorGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean store = overwrite && pc == 0;
                 packB(transB, n, k, b, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
+                    if (overwrite && pc == 0) clear(c, n, ic, mc, jc, nc);
                     if (nc >= PACK_A_MIN_COLUMNS) {
                         packA(transA, m, k, a, ic, mc, pc, kc, ap);
-                        macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n, store);
+                        macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
                     } else if (transA) { // op(A)[i, p] = a[p·m + i]
-                        macroKernelInPlace(mc, nc, kc, a, pc * m + ic, 1, m, bp, c, ic, jc, n, store);
+                        macroKernelInPlace(mc, nc, kc, a, pc * m + ic, 1, m, bp, c, ic, jc, n);
                     } else {             // op(A)[i, p] = a[i·k + p]
-                        macroKernelInPlace(mc, nc, kc, a, ic * k + pc, k, 1, bp, c, ic, jc, n, store);
+                        macroKernelInPlace(mc, nc, kc, a, ic * k + pc, k, 1, bp, c, ic, jc, n);
                     }
                 }
             }
@@ -128,6 +133,11 @@ final class VectorGemm {
         }
     }
 
+    /** Sets C[ic:ic+mc, jc:jc+nc] (C has ldc columns) to zero. */
+    private static void clear(float[] c, int ldc, int ic, int mc, int jc, int nc) {
+        for (int i = ic; i < ic + mc; i++) java.util.Arrays.fill(c, i * ldc + jc, i * ldc + jc + nc, 0f);
+    }
+
     /** Packs op(A)[ic:ic+mc, pc:pc+kc] into panels of MR rows, zero-padded: {@code ap[(panel·kc + p)·MR + r]}. */
     private static void packA(boolean transA, int m, int k, float[] a, int ic, int mc, int pc, int kc, float[] ap) {
         int panels = (mc + MR - 1) / MR;
@@ -163,24 +173,24 @@ final class VectorGemm {
         }
     }
 
-    /** C[ic.., jc..] += (or, with {@code store}, =) packed A block (mc × kc) · packed B block (kc × nc). */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc, boolean store) {
+    /** C[ic.., jc..] += packed A block (mc × kc) · packed B block (kc × nc). */
+    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc) {
         int rowPanels = (mc + MR - 1) / MR;
         int colPanels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < colPanels; jp++) {
             int width = Math.min(NR, nc - jp * NR);
             for (int ip = 0; ip < rowPanels; ip++) {
                 int height = Math.min(MR, mc - ip * MR);
-                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width, store);
+                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
             }
         }
     }
 
     /**
-     * C[MR×NR tile at co] += (or, with {@code store}, =) A panel · B panel over kc: {@code ap[ao + p·MR + r]}
-     * times {@code bp[bo + p·NR + j]}; partial tiles write only their valid part.
+     * C[MR×NR tile at co] += A panel · B panel over kc: {@code ap[ao + p·MR + r]} times
+     * {@code bp[bo + p·NR + j]}; partial tiles store only their valid part.
      */
-    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width, boolean store) {
+    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -205,16 +215,7 @@ final class VectorGemm {
         }
         // the tile is stored here, not in a shared method: passed to a call that is not inlined, the
         // eight vectors would be boxed (measured: 5 GFLOP/s instead of 70)
-        if (height == MR && width == NR && store) {
-            c00.intoArray(c, co);
-            c01.intoArray(c, co + L);
-            c10.intoArray(c, co + ldc);
-            c11.intoArray(c, co + ldc + L);
-            c20.intoArray(c, co + 2 * ldc);
-            c21.intoArray(c, co + 2 * ldc + L);
-            c30.intoArray(c, co + 3 * ldc);
-            c31.intoArray(c, co + 3 * ldc + L);
-        } else if (height == MR && width == NR) {
+        if (height == MR && width == NR) {
             addRow(c, co, c00, c01);
             addRow(c, co + ldc, c10, c11);
             addRow(c, co + 2 * ldc, c20, c21);
@@ -230,7 +231,7 @@ final class VectorGemm {
             c21.intoArray(tile, 2 * NR + L);
             c30.intoArray(tile, 3 * NR);
             c31.intoArray(tile, 3 * NR + L);
-            writePartialTile(tile, c, co, ldc, height, width, store);
+            addPartialTile(tile, c, co, ldc, height, width);
         }
     }
 
@@ -239,7 +240,7 @@ final class VectorGemm {
      * {@code a[ao + i·rowStride + p·colStride]} (i counted from 0 within the block).
      */
     private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int ao, int rowStride, int colStride,
-                                           float[] bp, float[] c, int ic, int jc, int ldc, boolean store) {
+                                           float[] bp, float[] c, int ic, int jc, int ldc) {
         int rowPanels = (mc + MR - 1) / MR;
         int colPanels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < colPanels; jp++) {
@@ -249,7 +250,7 @@ final class VectorGemm {
                 // rows past the end of C re-read the last valid row; the partial-tile store discards them
                 int last = height - 1;
                 microKernelInPlace(kc, a, ao + ip * MR * rowStride, Math.min(1, last) * rowStride, Math.min(2, last) * rowStride,
-                        Math.min(3, last) * rowStride, colStride, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width, store);
+                        Math.min(3, last) * rowStride, colStride, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
             }
         }
     }
@@ -260,7 +261,7 @@ final class VectorGemm {
      * constant stride the JIT drops the bounds checks, with a variable one it cannot.
      */
     private static void microKernelInPlace(int kc, float[] a, int ao, int o1, int o2, int o3, int colStride,
-                                           float[] bp, int bo, float[] c, int co, int ldc, int height, int width, boolean store) {
+                                           float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -283,16 +284,7 @@ final class VectorGemm {
             c31 = x.fma(b1, c31);
         }
         // stored as in microKernel (see there)
-        if (height == MR && width == NR && store) {
-            c00.intoArray(c, co);
-            c01.intoArray(c, co + L);
-            c10.intoArray(c, co + ldc);
-            c11.intoArray(c, co + ldc + L);
-            c20.intoArray(c, co + 2 * ldc);
-            c21.intoArray(c, co + 2 * ldc + L);
-            c30.intoArray(c, co + 3 * ldc);
-            c31.intoArray(c, co + 3 * ldc + L);
-        } else if (height == MR && width == NR) {
+        if (height == MR && width == NR) {
             addRow(c, co, c00, c01);
             addRow(c, co + ldc, c10, c11);
             addRow(c, co + 2 * ldc, c20, c21);
@@ -308,15 +300,14 @@ final class VectorGemm {
             c21.intoArray(tile, 2 * NR + L);
             c30.intoArray(tile, 3 * NR);
             c31.intoArray(tile, 3 * NR + L);
-            writePartialTile(tile, c, co, ldc, height, width, store);
+            addPartialTile(tile, c, co, ldc, height, width);
         }
     }
 
-    /** Adds (or, with {@code store}, copies) the valid {@code height × width} corner of a stored tile to C at {@code co} (no vectors cross this call). */
-    private static void writePartialTile(float[] tile, float[] c, int co, int ldc, int height, int width, boolean store) {
+    /** Adds the valid {@code height × width} corner of a stored tile to C at {@code co} (no vectors cross this call). */
+    private static void addPartialTile(float[] tile, float[] c, int co, int ldc, int height, int width) {
         for (int r = 0; r < height; r++) {
-            if (store) System.arraycopy(tile, r * NR, c, co + r * ldc, width);
-            else for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
+            for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
         }
     }
 
