@@ -69,6 +69,7 @@ final class VectorGemm {
                               boolean overwrite, int i0, int i1, int j0, int j1) {
         float[] bp = PACKED_B.get();
         float[] ap = PACKED_A.get();
+        float[] tile = TILE.get();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -79,11 +80,11 @@ final class VectorGemm {
                     if (overwrite && pc == 0) clear(c, n, ic, mc, jc, nc);
                     if (nc >= PACK_A_MIN_COLUMNS) {
                         packA(transA, m, k, a, ic, mc, pc, kc, ap);
-                        macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n);
+                        macroKernel(mc, nc, kc, ap, bp, c, ic, jc, n, tile);
                     } else if (transA) { // op(A)[i, p] = a[p·m + i]
-                        macroKernelInPlace(mc, nc, kc, a, pc * m + ic, 1, m, bp, c, ic, jc, n);
+                        macroKernelInPlace(mc, nc, kc, a, pc * m + ic, 1, m, bp, c, ic, jc, n, tile);
                     } else {             // op(A)[i, p] = a[i·k + p]
-                        macroKernelInPlace(mc, nc, kc, a, ic * k + pc, k, 1, bp, c, ic, jc, n);
+                        macroKernelInPlace(mc, nc, kc, a, ic * k + pc, k, 1, bp, c, ic, jc, n, tile);
                     }
                 }
             }
@@ -119,6 +120,7 @@ final class VectorGemm {
         int full = nc / NR;
         int rest = nc - full * NR;
         int panelSize = kc * NR;
+        if (rest > 0) java.util.Arrays.fill(bp, full * panelSize, (full + 1) * panelSize, 0f); // the last panel's padding, once
         for (int p = 0; p < kc; p++) {
             int src = (pc + p) * n + jc;
             int dst = p * NR;
@@ -126,10 +128,7 @@ final class VectorGemm {
                 FloatVector.fromArray(S, b, src).intoArray(bp, dst);
                 FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
             }
-            if (rest > 0) {
-                System.arraycopy(b, src, bp, dst, rest);
-                java.util.Arrays.fill(bp, dst + rest, dst + NR, 0f);
-            }
+            if (rest > 0) System.arraycopy(b, src, bp, dst, rest);
         }
     }
 
@@ -174,14 +173,14 @@ final class VectorGemm {
     }
 
     /** C[ic.., jc..] += packed A block (mc × kc) · packed B block (kc × nc). */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc) {
+    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] c, int ic, int jc, int ldc, float[] tile) {
         int rowPanels = (mc + MR - 1) / MR;
         int colPanels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < colPanels; jp++) {
             int width = Math.min(NR, nc - jp * NR);
             for (int ip = 0; ip < rowPanels; ip++) {
                 int height = Math.min(MR, mc - ip * MR);
-                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
+                microKernel(kc, ap, ip * kc * MR, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width, tile);
             }
         }
     }
@@ -190,7 +189,7 @@ final class VectorGemm {
      * C[MR×NR tile at co] += A panel · B panel over kc: {@code ap[ao + p·MR + r]} times
      * {@code bp[bo + p·NR + j]}; partial tiles store only their valid part.
      */
-    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
+    private static void microKernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, int height, int width, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -221,7 +220,6 @@ final class VectorGemm {
             addRow(c, co + 2 * ldc, c20, c21);
             addRow(c, co + 3 * ldc, c30, c31);
         } else {
-            float[] tile = TILE.get();
             // stored one by one: an array of vectors would force them all out of registers
             c00.intoArray(tile, 0);
             c01.intoArray(tile, L);
@@ -240,7 +238,7 @@ final class VectorGemm {
      * {@code a[ao + i·rowStride + p·colStride]} (i counted from 0 within the block).
      */
     private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int ao, int rowStride, int colStride,
-                                           float[] bp, float[] c, int ic, int jc, int ldc) {
+                                           float[] bp, float[] c, int ic, int jc, int ldc, float[] tile) {
         int rowPanels = (mc + MR - 1) / MR;
         int colPanels = (nc + NR - 1) / NR;
         for (int jp = 0; jp < colPanels; jp++) {
@@ -250,7 +248,7 @@ final class VectorGemm {
                 // rows past the end of C re-read the last valid row; the partial-tile store discards them
                 int last = height - 1;
                 microKernelInPlace(kc, a, ao + ip * MR * rowStride, Math.min(1, last) * rowStride, Math.min(2, last) * rowStride,
-                        Math.min(3, last) * rowStride, colStride, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width);
+                        Math.min(3, last) * rowStride, colStride, bp, jp * kc * NR, c, (ic + ip * MR) * ldc + jc + jp * NR, ldc, height, width, tile);
             }
         }
     }
@@ -261,7 +259,7 @@ final class VectorGemm {
      * constant stride the JIT drops the bounds checks, with a variable one it cannot.
      */
     private static void microKernelInPlace(int kc, float[] a, int ao, int o1, int o2, int o3, int colStride,
-                                           float[] bp, int bo, float[] c, int co, int ldc, int height, int width) {
+                                           float[] bp, int bo, float[] c, int co, int ldc, int height, int width, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -290,7 +288,6 @@ final class VectorGemm {
             addRow(c, co + 2 * ldc, c20, c21);
             addRow(c, co + 3 * ldc, c30, c31);
         } else {
-            float[] tile = TILE.get();
             // stored one by one: an array of vectors would force them all out of registers
             c00.intoArray(tile, 0);
             c01.intoArray(tile, L);

@@ -62,9 +62,9 @@ final class VectorMath {
             if (inRange(minusAbs)) {
                 FloatVector e = expNormal(minusAbs);
                 FloatVector d = e.add(1f);
-                FloatVector one = FloatVector.broadcast(S, 1f);
-                VectorMask<Float> nonNegative = x.compare(VectorOperators.GE, 0f);
-                one.div(d).blend(e.div(d), nonNegative.not()).intoArray(out, i);
+                VectorMask<Float> negative = x.compare(VectorOperators.GE, 0f).not();
+                // 1/d for x ≥ 0, e/d below: one division per lane
+                FloatVector.broadcast(S, 1f).blend(e, negative).div(d).intoArray(out, i);
             } else {
                 for (int j = i; j < i + S.length(); j++) out[j] = FloatMath.sigmoid(in[j]);
             }
