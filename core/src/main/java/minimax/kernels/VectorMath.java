@@ -41,9 +41,10 @@ final class VectorMath {
         return ok.allTrue();
     }
 
-    static void exp(float[] in, float[] out, int n) {
-        int i = 0;
-        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+    /** {@code out[i] = e^in[i]} for {@code from ≤ i < to}. */
+    static void exp(float[] in, float[] out, int from, int to) {
+        int i = from;
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
             FloatVector x = FloatVector.fromArray(S, in, i);
             if (inRange(x)) {
                 expNormal(x).intoArray(out, i);
@@ -51,12 +52,13 @@ final class VectorMath {
                 for (int j = i; j < i + S.length(); j++) out[j] = FloatMath.exp(in[j]);
             }
         }
-        for (; i < n; i++) out[i] = FloatMath.exp(in[i]);
+        for (; i < to; i++) out[i] = FloatMath.exp(in[i]);
     }
 
-    static void sigmoid(float[] in, float[] out, int n) {
-        int i = 0;
-        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+    /** {@code out[i] = 1 / (1 + e^−in[i])} for {@code from ≤ i < to}. */
+    static void sigmoid(float[] in, float[] out, int from, int to) {
+        int i = from;
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
             FloatVector x = FloatVector.fromArray(S, in, i);
             FloatVector minusAbs = x.abs().neg();
             if (inRange(minusAbs)) {
@@ -69,7 +71,7 @@ final class VectorMath {
                 for (int j = i; j < i + S.length(); j++) out[j] = FloatMath.sigmoid(in[j]);
             }
         }
-        for (; i < n; i++) out[i] = FloatMath.sigmoid(in[i]);
+        for (; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
     }
 
     /** The relu of whole vectors of {@code in}; returns how many elements were done (the rest is the caller's). */

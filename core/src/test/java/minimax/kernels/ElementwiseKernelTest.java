@@ -10,29 +10,49 @@ import org.junit.jupiter.api.Test;
 class ElementwiseKernelTest {
     private static float[] inputs() {
         SplittableRandom r = new SplittableRandom(4);
-        float[] x = new float[10_003]; // not a multiple of any vector length: the tail runs too
+        // more than Elementwise.PARALLEL_ELEMENTS, and not a multiple of any vector length: the tail runs too
+        float[] x = new float[Elementwise.PARALLEL_ELEMENTS + 10_003];
         for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * 20);
         float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 88.72f, 88.73f, -87.33f, -87.34f, -100f, -104f, 1e-30f};
         for (int i = 0; i < special.length; i++) x[100 + 17 * i] = special[i];
         return x;
     }
 
+    /** On one thread and split over two (at a boundary that is not a multiple of the vector length). */
     @Test
     void expLoopEqualsTheScalarFunctionBitForBit() {
         assertTrue(VectorSupport.ENABLED, "the tests run with the Vector API so that its loop is the one checked");
-        float[] x = inputs(), out = new float[x.length];
-        Elementwise.exp(x, out, x.length);
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(Float.floatToRawIntBits(FloatMath.exp(x[i])), Float.floatToRawIntBits(out[i]), "exp(" + x[i] + ") at " + i);
-        }
+        float[] x = inputs();
+        onOneAndTwoThreads(() -> {
+            float[] out = new float[x.length];
+            Elementwise.exp(x, out, x.length);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Float.floatToRawIntBits(FloatMath.exp(x[i])), Float.floatToRawIntBits(out[i]), "exp(" + x[i] + ") at " + i);
+            }
+        });
     }
 
     @Test
     void sigmoidLoopEqualsTheScalarFunctionBitForBit() {
-        float[] x = inputs(), out = new float[x.length];
-        Elementwise.sigmoid(x, out, x.length);
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(Float.floatToRawIntBits(FloatMath.sigmoid(x[i])), Float.floatToRawIntBits(out[i]), "sigmoid(" + x[i] + ") at " + i);
+        float[] x = inputs();
+        onOneAndTwoThreads(() -> {
+            float[] out = new float[x.length];
+            Elementwise.sigmoid(x, out, x.length);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Float.floatToRawIntBits(FloatMath.sigmoid(x[i])), Float.floatToRawIntBits(out[i]), "sigmoid(" + x[i] + ") at " + i);
+            }
+        });
+    }
+
+    private static void onOneAndTwoThreads(Runnable check) {
+        int before = Parallel.threads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                Parallel.setThreads(threads);
+                check.run();
+            }
+        } finally {
+            Parallel.setThreads(before);
         }
     }
 
