@@ -47,7 +47,8 @@ public final class Report {
             }
             rows.addAll(peerRows(peer, f, peerErrors));
         }
-        String md = markdown(rows, peerErrors);
+        String jvm = minimaxJvm(dir.resolve("minimax-jmh.json"));
+        String md = markdown(rows, peerErrors, jvm);
         AtomicFiles.writeString(dir.resolve("report.md"), md);
         List<Object> json = new ArrayList<>();
         for (Row r : rows) {
@@ -63,6 +64,7 @@ public final class Report {
             json.add(m);
         }
         Map<String, Object> top = new LinkedHashMap<>();
+        top.put("minimax_jvm", jvm);
         top.put("rows", json);
         top.put("peer_errors", new LinkedHashMap<>(peerErrors));
         AtomicFiles.writeString(dir.resolve("report.json"), Json.write(top));
@@ -149,7 +151,16 @@ public final class Report {
         }
     }
 
-    static String markdown(List<Row> rows, Map<String, String> peerErrors) {
+    /** The JVM Minimax's benchmarks ran on, as JMH recorded it: "17.0.15 (OpenJDK 64-Bit Server VM)". */
+    @SuppressWarnings("unchecked")
+    static String minimaxJvm(Path file) throws IOException {
+        List<Object> runs = (List<Object>) Json.parse(Files.readString(file));
+        if (runs.isEmpty()) return "unknown";
+        Map<String, Object> first = (Map<String, Object>) runs.get(0);
+        return first.get("jdkVersion") + " (" + first.get("vmName") + ", " + first.get("jvm") + ")";
+    }
+
+    static String markdown(List<Row> rows, Map<String, String> peerErrors, String minimaxJvm) {
         StringBuilder sb = new StringBuilder();
         sb.append("| workload | case | threads | Minimax | PyTorch | DJL | DL4J | Minimax ÷ best peer | target |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -171,6 +182,7 @@ public final class Report {
         sb.append("\nUnits: W1 µs/step, W2 ms/iteration (lower is better), W3 GFLOP/s (higher is better); median [min–max] over measurement rounds.\n");
         sb.append("The ratio column divides Minimax's median by the best peer's: below 1× Minimax is faster on time rows, above 1× on GFLOP/s rows.\n");
         sb.append("Time rows compare with each peer's best thread setting; W3 rows compare at the same thread count.\n");
+        sb.append("Minimax ran on JDK ").append(minimaxJvm).append(".\n");
         peerErrors.forEach((p, e) -> sb.append("\n- ").append(p).append(": ").append(e));
         sb.append('\n');
         return sb.toString();
