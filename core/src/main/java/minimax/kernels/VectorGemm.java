@@ -322,12 +322,15 @@ final class VectorGemm {
      * through a 1-wide output) or m ≤ {@link #THIN} rows of C (a first layer's weight gradient,
      * xᵀ·g). {@code b} holds op(B)'s k rows of n floats, contiguous. Per cache block of {@link #KC}
      * rows of B, each vector of C is summed from zero by fused multiply-adds in p order and then
-     * added to C: exactly the operations of the packed kernel, so the bits are the same.
+     * added to C: exactly the operations of the packed kernel, so the bits are the same. With
+     * {@code overwrite} the first block is stored instead (C's old values are not read; a sum started
+     * from +0 is never −0, so this equals adding it to zeros).
      */
-    static void thin(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, int i0, int i1, int j0, int j1) {
+    static void thin(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, boolean overwrite, int i0, int i1, int j0, int j1) {
         int bound = j0 + S.loopBound(j1 - j0);
         for (int pc = 0; pc < k; pc += KC) {
             int pe = Math.min(k, pc + KC);
+            boolean store = overwrite && pc == 0;
             for (int i = i0; i < i1; i++) {
                 int row = i * n;
                 int j = j0;
@@ -337,12 +340,12 @@ final class VectorGemm {
                         float aip = transA ? a[p * m + i] : a[i * k + p];
                         acc = FloatVector.broadcast(S, aip).fma(FloatVector.fromArray(S, b, p * n + j), acc);
                     }
-                    FloatVector.fromArray(S, c, row + j).add(acc).intoArray(c, row + j);
+                    (store ? acc : FloatVector.fromArray(S, c, row + j).add(acc)).intoArray(c, row + j);
                 }
                 for (; j < j1; j++) {
                     float acc = 0f;
                     for (int p = pc; p < pe; p++) acc = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], acc);
-                    c[row + j] += acc;
+                    c[row + j] = store ? acc : c[row + j] + acc;
                 }
             }
         }
