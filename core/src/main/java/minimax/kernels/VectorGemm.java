@@ -156,7 +156,7 @@ final class VectorGemm {
                 for (int p = 0; p < kc; p++) {
                     for (int r = 0; r < height; r++) ap[base + p * MR + r] = a[(pc + p) * m + i0 + r];
                 }
-            } else if (height == MR) { // rows i0 … i0 + 3 of A, read side by side (4 cache lines at a time, not 64 KB apart in time)
+            } else if (height == MR) { // rows i0 … i0 + 3 of A read side by side, so the panel is written in order (row by row wrote every 4th float)
                 for (int p = 0, r0 = i0 * k + pc, dst = base; p < kc; p++, r0++, dst += MR) {
                     ap[dst] = a[r0];
                     ap[dst + 1] = a[r0 + k];
