@@ -9,7 +9,6 @@
 # Peers that cannot run are reported as such, with the reason. Generated results are not committed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
 quick=""
 jmh=()
 # W1's step keeps getting faster for about 10 s of JIT compilation (its many small ops), so it gets
@@ -20,11 +19,12 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick="--quick"; jmh=(-wi 2 -i 3 -w 1 -r 1); w1=(-wi 6 -w 2 -i 3 -r 1); shift ;;
     --jvm)
-      [ -x "${2:-}" ] || { echo "bench/run.sh: --jvm needs the path of a java executable, got '${2:-}'" >&2; exit 2; }
-      jvm=(-jvm "$2"); shift 2 ;;
+      [ -f "${2:-}" ] && [ -x "${2:-}" ] || { echo "bench/run.sh: --jvm needs the path of a java executable (a JDK's bin/java), got '${2:-}'" >&2; exit 2; }
+      jvm=(-jvm "$(realpath "$2")"); shift 2 ;;
     *) echo "bench/run.sh: unknown option '$1' (expected --quick and/or --jvm PATH)" >&2; exit 2 ;;
   esac
 done
+cd "$root" # after the options: a relative --jvm path is the caller's
 out="$root/bench/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 echo "== building the benchmarks"

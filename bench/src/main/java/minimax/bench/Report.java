@@ -151,7 +151,7 @@ public final class Report {
         }
     }
 
-    /** The JVM Minimax's benchmarks ran on, as JMH recorded it: "17.0.15 (OpenJDK 64-Bit Server VM)". */
+    /** The JVM Minimax's benchmarks ran on, as JMH recorded it: "17.0.15 (OpenJDK 64-Bit Server VM, /usr/lib/jvm/…/bin/java)". */
     @SuppressWarnings("unchecked")
     static String minimaxJvm(Path file) throws IOException {
         List<Object> runs = (List<Object>) Json.parse(Files.readString(file));

@@ -14,18 +14,24 @@ public final class Elementwise {
 
     /** {@code out[i] = e^in[i]} for {@code i < n}. */
     public static void exp(float[] in, float[] out, int n) {
-        Parallel.forRange(n, n >= PARALLEL_ELEMENTS, (from, to) -> {
-            if (VectorSupport.ENABLED) VectorMath.exp(in, out, from, to);
-            else for (int i = from; i < to; i++) out[i] = FloatMath.exp(in[i]);
-        });
+        if (n < PARALLEL_ELEMENTS) expRange(in, out, 0, n);
+        else Parallel.forRange(n, true, (from, to) -> expRange(in, out, from, to));
+    }
+
+    private static void expRange(float[] in, float[] out, int from, int to) {
+        if (VectorSupport.ENABLED) VectorMath.exp(in, out, from, to);
+        else for (int i = from; i < to; i++) out[i] = FloatMath.exp(in[i]);
     }
 
     /** {@code out[i] = 1 / (1 + e^−in[i])} for {@code i < n}. */
     public static void sigmoid(float[] in, float[] out, int n) {
-        Parallel.forRange(n, n >= PARALLEL_ELEMENTS, (from, to) -> {
-            if (VectorSupport.ENABLED) VectorMath.sigmoid(in, out, from, to);
-            else for (int i = from; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
-        });
+        if (n < PARALLEL_ELEMENTS) sigmoidRange(in, out, 0, n);
+        else Parallel.forRange(n, true, (from, to) -> sigmoidRange(in, out, from, to));
+    }
+
+    private static void sigmoidRange(float[] in, float[] out, int from, int to) {
+        if (VectorSupport.ENABLED) VectorMath.sigmoid(in, out, from, to);
+        else for (int i = from; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
     }
 
     /** {@code out[i] = in[i] > 0 ? in[i] : 0} (NaN gives 0, as the comparison is false). */

@@ -8,7 +8,7 @@ package minimax.kernels;
  * stored {@code [k,n]}, or {@code [n,k]} when {@code transB}. C is {@code [m,n]} and is the only
  * argument modified; it must not alias A or B.
  *
- * <p>The float path is cache-blocked and split over rows of C across {@link Parallel}'s threads
+ * <p>The float path is cache-blocked and split over rows or columns of C across {@link Parallel}'s threads
  * when the product is large; each element of C is always summed in the same order, so results do
  * not depend on the thread count. The double path is the plain triple loop, kept as the
  * reference that the fast path is tested against.

@@ -5,7 +5,8 @@ package minimax.kernels;
  *
  * <p>Its size is read once from the system property {@code minimax.threads}, else the number of
  * available processors; {@link #setThreads(int)} changes it. Kernels split work only along
- * output rows, never along a sum, so results are bit-identical for any thread count.
+ * outputs (rows or columns of a product, ranges of an element-wise op), never along a sum, so
+ * results are bit-identical for any thread count.
  */
 public final class Parallel {
     private static volatile int threads = initialThreads();

@@ -323,8 +323,9 @@ final class VectorGemm {
      * xᵀ·g). {@code b} holds op(B)'s k rows of n floats, contiguous. Per cache block of {@link #KC}
      * rows of B, each vector of C is summed from zero by fused multiply-adds in p order and then
      * added to C: exactly the operations of the packed kernel, so the bits are the same. With
-     * {@code overwrite} the first block is stored instead (C's old values are not read; a sum started
-     * from +0 is never −0, so this equals adding it to zeros).
+     * {@code overwrite} the first block's sum plus +0 is stored instead: C's old values are not read,
+     * and the bits are those of adding the sum to a cleared C (the +0 matters: a sum that underflows,
+     * −1e−23 · 1e−23, is −0, and +0 + −0 is +0).
      */
     static void thin(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c, boolean overwrite, int i0, int i1, int j0, int j1) {
         int bound = j0 + S.loopBound(j1 - j0);
@@ -340,12 +341,12 @@ final class VectorGemm {
                         float aip = transA ? a[p * m + i] : a[i * k + p];
                         acc = FloatVector.broadcast(S, aip).fma(FloatVector.fromArray(S, b, p * n + j), acc);
                     }
-                    (store ? acc : FloatVector.fromArray(S, c, row + j).add(acc)).intoArray(c, row + j);
+                    (store ? acc.add(0f) : FloatVector.fromArray(S, c, row + j).add(acc)).intoArray(c, row + j);
                 }
                 for (; j < j1; j++) {
                     float acc = 0f;
                     for (int p = pc; p < pe; p++) acc = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], acc);
-                    c[row + j] = store ? acc : c[row + j] + acc;
+                    c[row + j] = (store ? 0f : c[row + j]) + acc;
                 }
             }
         }

@@ -14,7 +14,10 @@ class ElementwiseKernelTest {
         float[] x = new float[Elementwise.PARALLEL_ELEMENTS + 10_003];
         for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * 20);
         float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 88.72f, 88.73f, -87.33f, -87.34f, -100f, -104f, 1e-30f};
-        for (int i = 0; i < special.length; i++) x[100 + 17 * i] = special[i];
+        for (int i = 0; i < special.length; i++) {
+            x[100 + 17 * i] = special[i];              // in the first thread's half
+            x[x.length - 300 + 17 * i] = special[i];   // and in the second's
+        }
         return x;
     }
 

@@ -196,8 +196,8 @@ class GemmTest {
     /**
      * Without accumulation the vector kernels (packed and thin) do not clear C in a pass of its own
      * first: C's old contents (NaN here) must never be read, and the bits must be those of
-     * accumulating into zeros — also where products are −0 (zero rows of A against negative B), as
-     * a sum started from +0 never becomes −0.
+     * accumulating into zeros — also where products are −0 (zero rows of A against negative B) and
+     * where a sum underflows to −0 (−1e−23 · 1e−23), which a cleared C turns into +0.
      */
     @Test
     void theVectorKernelsOverwriteCWithTheBitsOfAccumulatingIntoZeros() {
@@ -214,6 +214,10 @@ class GemmTest {
                         float[] a = random(r, m * k), b = random(r, k * n);
                         for (int p = 0; p < k; p++) a[ta ? p * m : p] = 0f; // row 0 of op(A) is zero
                         for (int i = 0; i < b.length; i++) b[i] = -Math.abs(b[i]);
+                        for (int p = 0; p < k && m > 1; p++) { // row 1 of op(A) times column 0 of op(B): every product underflows to −0
+                            a[ta ? p * m + 1 : k + p] = -1e-23f;
+                            b[tb ? p : p * n] = 1e-23f;
+                        }
                         float[] overwritten = new float[m * n];
                         java.util.Arrays.fill(overwritten, Float.NaN);
                         float[] accumulated = new float[m * n];
