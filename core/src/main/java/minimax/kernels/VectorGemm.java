@@ -323,7 +323,7 @@ final class VectorGemm {
      * xᵀ·g). {@code b} holds op(B)'s k rows of n floats, contiguous. Per cache block of {@link #KC}
      * rows of B, each vector of C is summed from zero by fused multiply-adds in p order and then
      * added to C: exactly the operations of the packed kernel, so the bits are the same. With
-     * {@code overwrite} the first block's sum plus +0 is stored instead: C's old values are not read,
+     * {@code overwrite} the first block's sum is added to +0 instead of to C: C's old values are not read,
      * and the bits are those of adding the sum to a cleared C (the +0 matters: a sum that underflows,
      * −1e−23 · 1e−23, is −0, and +0 + −0 is +0).
      */
@@ -341,7 +341,7 @@ final class VectorGemm {
                         float aip = transA ? a[p * m + i] : a[i * k + p];
                         acc = FloatVector.broadcast(S, aip).fma(FloatVector.fromArray(S, b, p * n + j), acc);
                     }
-                    (store ? acc.add(0f) : FloatVector.fromArray(S, c, row + j).add(acc)).intoArray(c, row + j);
+                    (store ? FloatVector.zero(S) : FloatVector.fromArray(S, c, row + j)).add(acc).intoArray(c, row + j);
                 }
                 for (; j < j1; j++) {
                     float acc = 0f;
