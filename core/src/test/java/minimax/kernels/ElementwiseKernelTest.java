@@ -21,42 +21,34 @@ class ElementwiseKernelTest {
         return x;
     }
 
-    /** On one thread and split over two (at a boundary that is not a multiple of the vector length). */
     @Test
     void expLoopEqualsTheScalarFunctionBitForBit() {
         assertTrue(VectorSupport.ENABLED, "the tests run with the Vector API so that its loop is the one checked");
-        float[] x = inputs();
-        onOneAndTwoThreads(() -> {
-            float[] out = new float[x.length];
-            Elementwise.exp(x, out, x.length);
-            for (int i = 0; i < x.length; i++) {
-                assertEquals(Float.floatToRawIntBits(FloatMath.exp(x[i])), Float.floatToRawIntBits(out[i]), "exp(" + x[i] + ") at " + i);
-            }
-        });
+        assertLoopEqualsScalar("exp", Elementwise::exp, FloatMath::exp);
     }
 
     @Test
     void sigmoidLoopEqualsTheScalarFunctionBitForBit() {
-        float[] x = inputs();
-        onOneAndTwoThreads(() -> {
-            float[] out = new float[x.length];
-            Elementwise.sigmoid(x, out, x.length);
-            for (int i = 0; i < x.length; i++) {
-                assertEquals(Float.floatToRawIntBits(FloatMath.sigmoid(x[i])), Float.floatToRawIntBits(out[i]), "sigmoid(" + x[i] + ") at " + i);
-            }
-        });
+        assertLoopEqualsScalar("sigmoid", Elementwise::sigmoid, FloatMath::sigmoid);
     }
 
-    private static void onOneAndTwoThreads(Runnable check) {
-        int before = Parallel.threads();
-        try {
-            for (int threads = 1; threads <= 2; threads++) {
-                Parallel.setThreads(threads);
-                check.run();
-            }
-        } finally {
-            Parallel.setThreads(before);
-        }
+    private interface ArrayLoop {
+        void apply(float[] in, float[] out, int n);
+    }
+
+    private interface ScalarFunction {
+        float apply(float x);
+    }
+
+    /** The loop over {@link #inputs()} on one thread and split over two (at a boundary off the vector length) equals the scalar function. */
+    private static void assertLoopEqualsScalar(String name, ArrayLoop loop, ScalarFunction scalar) {
+        float[] x = inputs(), expected = new float[x.length];
+        for (int i = 0; i < x.length; i++) expected[i] = scalar.apply(x[i]);
+        KernelChecks.onOneAndTwoThreads(threads -> {
+            float[] out = new float[x.length];
+            loop.apply(x, out, x.length);
+            KernelChecks.assertSameBits(expected, out, () -> name + " on " + threads + " thread(s)");
+        });
     }
 
     @Test

@@ -163,34 +163,17 @@ class GemmTest {
     void thinProductsGiveThePackedKernelsBitsExactly() {
         SplittableRandom r = new SplittableRandom(11);
         int[][] shapes = {{256, 128, 1}, {256, 128, 2}, {256, 64, 2}, {37, 70, 3}, {5, 17, 4}, {2, 128, 256}, {2, 64, 600}, {3, 33, 5}, {1, 9, 300}, {4, 2, 7}, {300, 2, 1}};
-        int before = Parallel.threads();
-        try {
-            for (int threads = 1; threads <= 2; threads++) {
-                Parallel.setThreads(threads);
-                for (int[] mnk : shapes) {
-                    int m = mnk[0], n = mnk[1], k = mnk[2];
-                    for (int t = 0; t < 4; t++) {
-                        boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
-                        float[] a = random(r, m * k), b = random(r, k * n);
-                        for (boolean accumulate : new boolean[] {false, true}) {
-                            float[] start = random(r, m * n);
-                            float[] fast = accumulate ? start.clone() : new float[m * n];
-                            float[] packed = fast.clone();
-                            Gemm.sgemm(ta, tb, m, n, k, a, b, fast, true);
-                            VectorGemm.sgemm(ta, tb, m, n, k, a, b, packed, false, (long) m * n * k >= Gemm.PARALLEL_THRESHOLD);
-                            for (int i = 0; i < fast.length; i++) {
-                                if (Float.floatToRawIntBits(fast[i]) != Float.floatToRawIntBits(packed[i])) {
-                                    throw new AssertionError(m + "×" + n + "×" + k + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : "") + " threads " + threads
-                                            + ": element " + i + " is " + fast[i] + ", the packed kernel gives " + packed[i]);
-                                }
-                            }
-                        }
-                    }
-                }
+        forEachCase(shapes, (m, n, k, ta, tb, label) -> {
+            float[] a = random(r, m * k), b = random(r, k * n);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                float[] start = random(r, m * n);
+                float[] fast = accumulate ? start.clone() : new float[m * n];
+                float[] packed = fast.clone();
+                Gemm.sgemm(ta, tb, m, n, k, a, b, fast, true);
+                VectorGemm.sgemm(ta, tb, m, n, k, a, b, packed, false, (long) m * n * k >= Gemm.PARALLEL_THRESHOLD);
+                KernelChecks.assertSameBits(packed, fast, () -> label + " against the packed kernel");
             }
-        } finally {
-            Parallel.setThreads(before);
-        }
+        });
     }
 
     /**
@@ -203,37 +186,38 @@ class GemmTest {
     void theVectorKernelsOverwriteCWithTheBitsOfAccumulatingIntoZeros() {
         SplittableRandom r = new SplittableRandom(5);
         int[][] shapes = {{64, 784, 512}, {37, 70, 300}, {130, 67, 257}, {5, 33, 9}, {70, 65, 600}, {9, 2, 5}, {1024, 50, 1}, {37, 70, 3}, {2, 64, 600}, {3, 33, 300}};
-        int before = Parallel.threads();
-        try {
-            for (int threads = 1; threads <= 2; threads++) {
-                Parallel.setThreads(threads);
-                for (int[] mnk : shapes) {
-                    int m = mnk[0], n = mnk[1], k = mnk[2];
-                    for (int t = 0; t < 4; t++) {
-                        boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
-                        float[] a = random(r, m * k), b = random(r, k * n);
-                        for (int p = 0; p < k; p++) a[ta ? p * m : p] = 0f; // row 0 of op(A) is zero
-                        for (int i = 0; i < b.length; i++) b[i] = -Math.abs(b[i]);
-                        for (int p = 0; p < k && m > 1; p++) { // row 1 of op(A) times column 0 of op(B): every product underflows to −0
-                            a[ta ? p * m + 1 : k + p] = -1e-23f;
-                            b[tb ? p : p * n] = 1e-23f;
-                        }
-                        float[] overwritten = new float[m * n];
-                        java.util.Arrays.fill(overwritten, Float.NaN);
-                        float[] accumulated = new float[m * n];
-                        Gemm.sgemm(ta, tb, m, n, k, a, b, overwritten, false);
-                        Gemm.sgemm(ta, tb, m, n, k, a, b, accumulated, true);
-                        for (int i = 0; i < accumulated.length; i++) {
-                            if (Float.floatToRawIntBits(overwritten[i]) != Float.floatToRawIntBits(accumulated[i])) {
-                                throw new AssertionError(m + "×" + n + "×" + k + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : "") + " threads " + threads
-                                        + ": element " + i + " is " + overwritten[i] + ", accumulating into zeros gives " + accumulated[i]);
-                            }
-                        }
-                    }
+        forEachCase(shapes, (m, n, k, ta, tb, label) -> {
+            float[] a = random(r, m * k), b = random(r, k * n);
+            for (int p = 0; p < k; p++) a[ta ? p * m : p] = 0f; // row 0 of op(A) is zero
+            for (int i = 0; i < b.length; i++) b[i] = -Math.abs(b[i]);
+            for (int p = 0; p < k && m > 1; p++) { // row 1 of op(A) times column 0 of op(B): every product underflows to −0
+                a[ta ? p * m + 1 : k + p] = -1e-23f;
+                b[tb ? p : p * n] = 1e-23f;
+            }
+            float[] overwritten = new float[m * n];
+            java.util.Arrays.fill(overwritten, Float.NaN);
+            float[] accumulated = new float[m * n];
+            Gemm.sgemm(ta, tb, m, n, k, a, b, overwritten, false);
+            Gemm.sgemm(ta, tb, m, n, k, a, b, accumulated, true);
+            KernelChecks.assertSameBits(accumulated, overwritten, () -> label + " against accumulating into zeros");
+        });
+    }
+
+    /** One product case: its sizes, transposes, and a label naming them and the thread count. */
+    @FunctionalInterface
+    private interface ProductCase {
+        void check(int m, int n, int k, boolean transA, boolean transB, String label);
+    }
+
+    /** Every shape with all four transpose combinations, on one thread and on two. */
+    private static void forEachCase(int[][] shapes, ProductCase c) {
+        KernelChecks.onOneAndTwoThreads(threads -> {
+            for (int[] mnk : shapes) {
+                for (int t = 0; t < 4; t++) {
+                    boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                    c.check(mnk[0], mnk[1], mnk[2], ta, tb, mnk[0] + "×" + mnk[1] + "×" + mnk[2] + (ta ? " Aᵀ" : "") + (tb ? " Bᵀ" : "") + " threads " + threads);
                 }
             }
-        } finally {
-            Parallel.setThreads(before);
-        }
+        });
     }
 }
