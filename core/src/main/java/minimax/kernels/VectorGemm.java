@@ -335,17 +335,20 @@ final class VectorGemm {
             for (int i = i0; i < i1; i++) {
                 int row = i * n;
                 int j = j0;
+                // the first depth step is peeled (fma onto zero, as in the loop): with k = 1 the inner loops
+                // then never run, and C2's loop entry per vector cost more than the product (measured 2–3×)
+                float first = transA ? a[pc * m + i] : a[i * k + pc];
                 for (; j < bound; j += L) {
-                    FloatVector acc = FloatVector.zero(S);
-                    for (int p = pc; p < pe; p++) {
+                    FloatVector acc = FloatVector.broadcast(S, first).fma(FloatVector.fromArray(S, b, pc * n + j), FloatVector.zero(S));
+                    for (int p = pc + 1; p < pe; p++) {
                         float aip = transA ? a[p * m + i] : a[i * k + p];
                         acc = FloatVector.broadcast(S, aip).fma(FloatVector.fromArray(S, b, p * n + j), acc);
                     }
                     (store ? FloatVector.zero(S) : FloatVector.fromArray(S, c, row + j)).add(acc).intoArray(c, row + j);
                 }
                 for (; j < j1; j++) {
-                    float acc = 0f;
-                    for (int p = pc; p < pe; p++) acc = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], acc);
+                    float acc = Math.fma(first, b[pc * n + j], 0f);
+                    for (int p = pc + 1; p < pe; p++) acc = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], acc);
                     c[row + j] = (store ? 0f : c[row + j]) + acc;
                 }
             }
