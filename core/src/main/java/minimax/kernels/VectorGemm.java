@@ -212,13 +212,19 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        // the tile is stored here, not in a shared method: passed to a call that is not inlined, the
-        // eight vectors would be boxed (measured: 5 GFLOP/s instead of 70)
+        // the tile is added to C here, written out, not in a helper: vectors passed to a call that C2
+        // does not inline are boxed (measured: 5 GFLOP/s instead of 70), and whether it inlines a
+        // helper varies between JVM runs (see VectorMath)
         if (height == MR && width == NR) {
-            addRow(c, co, c00, c01);
-            addRow(c, co + ldc, c10, c11);
-            addRow(c, co + 2 * ldc, c20, c21);
-            addRow(c, co + 3 * ldc, c30, c31);
+            int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+            FloatVector.fromArray(S, c, r1 + L).add(c11).intoArray(c, r1 + L);
+            FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+            FloatVector.fromArray(S, c, r2 + L).add(c21).intoArray(c, r2 + L);
+            FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+            FloatVector.fromArray(S, c, r3 + L).add(c31).intoArray(c, r3 + L);
         } else {
             // stored one by one: an array of vectors would force them all out of registers
             c00.intoArray(tile, 0);
@@ -283,10 +289,15 @@ final class VectorGemm {
         }
         // stored as in microKernel (see there)
         if (height == MR && width == NR) {
-            addRow(c, co, c00, c01);
-            addRow(c, co + ldc, c10, c11);
-            addRow(c, co + 2 * ldc, c20, c21);
-            addRow(c, co + 3 * ldc, c30, c31);
+            int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+            FloatVector.fromArray(S, c, co).add(c00).intoArray(c, co);
+            FloatVector.fromArray(S, c, co + L).add(c01).intoArray(c, co + L);
+            FloatVector.fromArray(S, c, r1).add(c10).intoArray(c, r1);
+            FloatVector.fromArray(S, c, r1 + L).add(c11).intoArray(c, r1 + L);
+            FloatVector.fromArray(S, c, r2).add(c20).intoArray(c, r2);
+            FloatVector.fromArray(S, c, r2 + L).add(c21).intoArray(c, r2 + L);
+            FloatVector.fromArray(S, c, r3).add(c30).intoArray(c, r3);
+            FloatVector.fromArray(S, c, r3 + L).add(c31).intoArray(c, r3 + L);
         } else {
             // stored one by one: an array of vectors would force them all out of registers
             c00.intoArray(tile, 0);
@@ -306,11 +317,6 @@ final class VectorGemm {
         for (int r = 0; r < height; r++) {
             for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
         }
-    }
-
-    private static void addRow(float[] c, int o, FloatVector v0, FloatVector v1) {
-        FloatVector.fromArray(S, c, o).add(v0).intoArray(c, o);
-        FloatVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
     }
 
     /** Products this thin skip packing: a shared dimension of at most this many, or (with B untransposed) this many rows of C. */
