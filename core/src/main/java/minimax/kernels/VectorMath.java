@@ -19,8 +19,8 @@ final class VectorMath {
     // exp's operation sequence is written out in both loops below, and the range check too, rather
     // than called: C2 boxes the vectors passed to or returned from a helper that it does not inline
     // (when the helper was compiled on its own first, or judged too large at that call site), and the
-    // loop then runs about 10× slower and allocates. Measured: W1's step at batch 1,024 took 400–790
-    // µs instead of ~280 and allocated 0.4–1.4 MB, in some JVM runs, with exp in a helper.
+    // loop then runs about 10× slower and allocates. Measured: W1's step at batch 1,024 took 400–900
+    // µs instead of ~280 and allocated 0.4–1.6 MB, in 5 of 6 fresh JVMs, with exp in a helper.
 
     /** {@code out[i] = e^in[i]} for {@code from ≤ i < to}. */
     static void exp(float[] in, float[] out, int from, int to) {

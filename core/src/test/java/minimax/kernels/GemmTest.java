@@ -177,6 +177,28 @@ class GemmTest {
     }
 
     /**
+     * The thin paths sum each element from +0 by fused multiply-adds, as the packed kernel does, so
+     * an exact −0 product onto +0 gives +0 and C = −0 stays −0 only where the packed kernel keeps it
+     * (a first step computed as a plain product, −0, would turn −0 + sum into −0 where it is +0).
+     */
+    @Test
+    void thinProductsTreatSignedZerosAsThePackedKernel() {
+        SplittableRandom r = new SplittableRandom(12);
+        int[][] shapes = {{64, 40, 1}, {33, 19, 2}, {9, 70, 4}, {3, 40, 300}};
+        forEachCase(shapes, (m, n, k, ta, tb, label) -> {
+            float[] a = random(r, m * k), b = random(r, k * n);
+            for (int i = 0; i < b.length; i++) b[i] = Math.abs(b[i]);
+            for (int p = 0; p < k; p++) a[ta ? p * m : p] = -0f; // row 0 of op(A) is −0: its products are exactly −0
+            float[] fast = new float[m * n];
+            java.util.Arrays.fill(fast, -0f);
+            float[] packed = fast.clone();
+            Gemm.sgemm(ta, tb, m, n, k, a, b, fast, true);
+            VectorGemm.sgemm(ta, tb, m, n, k, a, b, packed, false, false);
+            KernelChecks.assertSameBits(packed, fast, () -> label + " against the packed kernel, C = −0");
+        });
+    }
+
+    /**
      * Without accumulation the vector kernels (packed and thin) do not clear C in a pass of its own
      * first: C's old contents (NaN here) must never be read, and the bits must be those of
      * accumulating into zeros — also where products are −0 (zero rows of A against negative B) and
