@@ -39,17 +39,16 @@ public final class Gemm {
                             float[] a, float[] b, float[] c, boolean accumulate, boolean vector) {
         checkSizes(transA, transB, m, n, k, a.length, b.length, c.length);
         if (a == c || b == c) throw new IllegalArgumentException("gemm output must not alias an input");
-        boolean packed = vector && n > 1 && k > VectorGemm.THIN && (m > VectorGemm.THIN || transB);
-        boolean thin = vector && n > 1 && !packed;
-        if (!accumulate && (k == 0 || !(packed || thin))) java.util.Arrays.fill(c, 0, m * n, 0f); // with k ≥ 1 the vector kernels overwrite C themselves
+        boolean matrixKernels = vector && n > 1; // packed or thin: with k ≥ 1 they overwrite C themselves
+        if (!accumulate && (k == 0 || !matrixKernels)) java.util.Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0 || k == 0) return;
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
-        if (packed) {
+        if (matrixKernels && k > VectorGemm.THIN && (m > VectorGemm.THIN || transB)) {
             VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, !accumulate, parallel);
-        } else if (vector && n > 1 && k <= VectorGemm.THIN) {
+        } else if (matrixKernels && k <= VectorGemm.THIN) {
             float[] rowsOfB = transB && k > 1 ? transposed(b, n, k) : b; // op(B)'s k rows, contiguous ([n,1] is already [1,n])
             Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.thin(transA, m, n, k, a, rowsOfB, c, !accumulate, i0, i1, 0, n));
-        } else if (vector && n > 1 && m <= VectorGemm.THIN && !transB) {
+        } else if (matrixKernels) { // m ≤ THIN rows of C, B untransposed: split over C's columns
             Parallel.forRange(n, parallel, (j0, j1) -> VectorGemm.thin(transA, m, n, k, a, b, c, !accumulate, 0, m, j0, j1));
         } else if (vector) { // one column: op(B) is k contiguous values either way ([k,1] or [1,k])
             Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.gemv(transA, m, k, a, b, c, i0, i1));

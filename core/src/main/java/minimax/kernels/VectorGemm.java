@@ -63,7 +63,8 @@ final class VectorGemm {
     /**
      * Rows {@code [i0,i1)} × columns {@code [j0,j1)} of C, on the calling thread (k ≥ 1). The
      * micro-kernels always add into C: a kernel with a second, storing variant of its ending ran
-     * 10× slower in some JVM runs (depending on the order in which the JIT saw its branches).
+     * 10× slower in some JVM runs when it stored through a helper (vectors boxed, see VectorMath),
+     * and, written out in place, still 1.5× slower in 3 of 6 fresh JVMs (64×512×784, one thread).
      */
     private static void block(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
                               boolean overwrite, int i0, int i1, int j0, int j1) {
