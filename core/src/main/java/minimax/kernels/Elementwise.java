@@ -3,7 +3,7 @@ package minimax.kernels;
 /**
  * Element-wise loops over float arrays with {@link FloatMath}'s functions, on the Vector API when
  * it is enabled (same bits either way). {@code out} may be {@code in}. The exponential functions
- * split arrays of {@link #PARALLEL_ELEMENTS} or more over {@link Parallel}'s threads (each element
+ * (exp, sigmoid, tanh) split arrays of {@link #PARALLEL_ELEMENTS} or more over {@link Parallel}'s threads (each element
  * is computed alone, so the bits do not depend on the split).
  */
 public final class Elementwise {
@@ -32,6 +32,17 @@ public final class Elementwise {
     private static void sigmoidRange(float[] in, float[] out, int from, int to) {
         if (VectorSupport.ENABLED) VectorMath.sigmoid(in, out, from, to);
         else for (int i = from; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
+    }
+
+    /** {@code out[i] = tanh in[i]} for {@code i < n} ({@link FloatMath#tanh}). */
+    public static void tanh(float[] in, float[] out, int n) {
+        if (n < PARALLEL_ELEMENTS) tanhRange(in, out, 0, n);
+        else Parallel.forRange(n, true, (from, to) -> tanhRange(in, out, from, to));
+    }
+
+    private static void tanhRange(float[] in, float[] out, int from, int to) {
+        if (VectorSupport.ENABLED) VectorMath.tanh(in, out, from, to);
+        else for (int i = from; i < to; i++) out[i] = FloatMath.tanh(in[i]);
     }
 
     /** {@code out[i] = in[i] > 0 ? in[i] : 0} (NaN gives 0, as the comparison is false). */

@@ -16,7 +16,7 @@ final class VectorMath {
 
     private VectorMath() {}
 
-    // exp's operation sequence is written out in both loops below, and the range check too, rather
+    // exp's operation sequence is written out in each loop below, and the range check too, rather
     // than called: C2 boxes the vectors passed to or returned from a helper that it does not inline
     // (when the helper was compiled on its own first, or judged too large at that call site), and the
     // loop then runs about 10× slower and allocates. Measured: W1's step at batch 1,024 took 400–900
@@ -80,6 +80,48 @@ final class VectorMath {
             }
         }
         for (; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
+    }
+
+    /**
+     * {@code out[i] = tanh in[i]} for {@code from ≤ i < to}, as {@link FloatMath#tanh}: both of its
+     * branches on every lane (exp of 2|x| as in {@link #exp}), the one for |x| chosen by a blend, then
+     * x's sign bit. Lanes with |x| > 44 (2|x| past exp's fast range) or NaN send the vector to the scalar function.
+     */
+    static void tanh(float[] in, float[] out, int from, int to) {
+        int i = from;
+        for (int upper = from + S.loopBound(to - from); i < upper; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, in, i);
+            FloatVector a = x.abs();
+            if (a.compare(VectorOperators.LE, FloatMath.FAST_MAX / 2).allTrue()) { // NaN fails the test
+                FloatVector twice = a.add(a);
+                FloatVector shifted = twice.mul(FloatMath.LOG2E).add(FloatMath.ROUNDER);
+                FloatVector n = shifted.sub(FloatMath.ROUNDER);
+                FloatVector r = n.fma(FloatVector.broadcast(S, -FloatMath.LN2_HIGH), twice);
+                r = n.fma(FloatVector.broadcast(S, FloatMath.LN2_LOW_NEG), r);
+                FloatVector p = r.fma(FloatMath.P0, FloatMath.P1);
+                p = p.fma(r, FloatVector.broadcast(S, FloatMath.P2));
+                p = p.fma(r, FloatVector.broadcast(S, FloatMath.P3));
+                p = p.fma(r, FloatVector.broadcast(S, FloatMath.P4));
+                p = p.fma(r, FloatVector.broadcast(S, FloatMath.P5));
+                FloatVector y = p.fma(r.mul(r), r).add(1f);
+                FloatVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(FloatMath.ROUNDER))
+                        .add(127).mul(1 << 23).reinterpretAsFloats();
+                FloatVector e = y.mul(scale);
+                FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
+                FloatVector z = a.mul(a);
+                FloatVector q = z.fma(FloatMath.T0, FloatMath.T1);
+                q = q.fma(z, FloatVector.broadcast(S, FloatMath.T2));
+                q = q.fma(z, FloatVector.broadcast(S, FloatMath.T3));
+                q = q.fma(z, FloatVector.broadcast(S, FloatMath.T4));
+                FloatVector small = q.mul(z).fma(a, a);
+                FloatVector t = small.blend(large, a.compare(VectorOperators.GT, FloatMath.TANH_SMALL));
+                // Math.copySign(t, x): t's sign bit is clear, so OR in x's
+                t.reinterpretAsInts().or(x.reinterpretAsInts().and(Integer.MIN_VALUE)).reinterpretAsFloats().intoArray(out, i);
+            } else {
+                for (int j = i; j < i + S.length(); j++) out[j] = FloatMath.tanh(in[j]);
+            }
+        }
+        for (; i < to; i++) out[i] = FloatMath.tanh(in[i]);
     }
 
     /** The relu of whole vectors of {@code in}; returns how many elements were done (the rest is the caller's). */

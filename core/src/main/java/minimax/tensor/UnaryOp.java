@@ -34,7 +34,7 @@ enum UnaryOp {
             case RECIPROCAL: for (int i = 0; i < n; i++) out[i] = 1f / in[i]; break;
             case ABS: for (int i = 0; i < n; i++) out[i] = Math.abs(in[i]); break;
             case SIGN: for (int i = 0; i < n; i++) out[i] = Math.signum(in[i]); break;
-            case TANH: for (int i = 0; i < n; i++) out[i] = (float) Math.tanh(in[i]); break;
+            case TANH: minimax.kernels.Elementwise.tanh(in, out, n); break;
             case SIGMOID: minimax.kernels.Elementwise.sigmoid(in, out, n); break;
             case RELU: minimax.kernels.Elementwise.relu(in, out, n); break;
             case LEAKY_RELU: minimax.kernels.Elementwise.leakyRelu(in, out, n, fp); break;

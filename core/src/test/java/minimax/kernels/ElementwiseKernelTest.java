@@ -9,14 +9,20 @@ import org.junit.jupiter.api.Test;
 /** The vector loops give exactly the scalar functions' bits, lane by lane, including special values. */
 class ElementwiseKernelTest {
     private static float[] inputs() {
+        return inputs(20);
+    }
+
+    /** Gaussian values of standard deviation {@code spread}, with special values planted in both threads' halves. */
+    private static float[] inputs(double spread) {
         SplittableRandom r = new SplittableRandom(4);
         // more than Elementwise.PARALLEL_ELEMENTS, and not a multiple of any vector length: the tail runs too
         float[] x = new float[Elementwise.PARALLEL_ELEMENTS + 10_003];
-        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * 20);
-        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 88.72f, 88.73f, -87.33f, -87.34f, -100f, -104f, 1e-30f};
+        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * spread);
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 88.72f, 88.73f, -87.33f, -87.34f, -100f, -104f, 1e-30f,
+            0.625f, Math.nextUp(0.625f), 44f, Math.nextUp(44f), -44.5f, 9.1f, Float.MIN_VALUE, -Float.MIN_VALUE};
         for (int i = 0; i < special.length; i++) {
             x[100 + 17 * i] = special[i];              // in the first thread's half
-            x[x.length - 300 + 17 * i] = special[i];   // and in the second's
+            x[x.length - 400 + 17 * i] = special[i];   // and in the second's
         }
         return x;
     }
@@ -32,6 +38,13 @@ class ElementwiseKernelTest {
         assertLoopEqualsScalar("sigmoid", Elementwise::sigmoid, FloatMath::sigmoid);
     }
 
+    @Test
+    void tanhLoopEqualsTheScalarFunctionBitForBit() {
+        // spread 1: most vectors mix lanes of both formulas (|x| on either side of 0.625); spread 20: mostly saturated
+        assertLoopEqualsScalar("tanh", Elementwise::tanh, FloatMath::tanh, inputs(1));
+        assertLoopEqualsScalar("tanh", Elementwise::tanh, FloatMath::tanh, inputs(20));
+    }
+
     private interface ArrayLoop {
         void apply(float[] in, float[] out, int n);
     }
@@ -42,7 +55,11 @@ class ElementwiseKernelTest {
 
     /** The loop over {@link #inputs()} on one thread and split over two (at a boundary off the vector length) equals the scalar function. */
     private static void assertLoopEqualsScalar(String name, ArrayLoop loop, ScalarFunction scalar) {
-        float[] x = inputs(), expected = new float[x.length];
+        assertLoopEqualsScalar(name, loop, scalar, inputs());
+    }
+
+    private static void assertLoopEqualsScalar(String name, ArrayLoop loop, ScalarFunction scalar, float[] x) {
+        float[] expected = new float[x.length];
         for (int i = 0; i < x.length; i++) expected[i] = scalar.apply(x[i]);
         KernelChecks.onOneAndTwoThreads(threads -> {
             float[] out = new float[x.length];

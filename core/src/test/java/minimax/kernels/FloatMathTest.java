@@ -53,4 +53,38 @@ class FloatMathTest {
         assertEquals(1f, FloatMath.sigmoid(100f));
         assertEquals(0f, FloatMath.sigmoid(-120f));
     }
+
+    @Test
+    void tanhIsWithinOnePointFiveUlpsOfTheExactValueOnEveryFloatOfAStrideSweep() {
+        // every 97th bit pattern of the non-negative floats: subnormals, the polynomial's range, the
+        // switch at 0.625, exp's range and saturation; tanh is odd, so negatives are checked by sign below
+        double worst = 0;
+        float worstAt = 0;
+        for (int bits = 0; bits >= 0 && bits < Float.floatToRawIntBits(Float.POSITIVE_INFINITY); bits += 97) {
+            float x = Float.intBitsToFloat(bits);
+            double err = ulps(FloatMath.tanh(x), Math.tanh(x));
+            if (err > worst) { worst = err; worstAt = x; }
+        }
+        assertTrue(worst <= 1.5, "worst error " + worst + " ulp at " + worstAt);
+    }
+
+    @Test
+    void tanhIsOddAndHandlesSpecialValues() {
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < 100_000; i++) {
+            float x = (float) (r.nextGaussian() * 3);
+            assertEquals(Float.floatToRawIntBits(-FloatMath.tanh(x)), Float.floatToRawIntBits(FloatMath.tanh(-x)), "tanh(-x) = -tanh(x) at " + x);
+        }
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(FloatMath.tanh(0f)));
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(FloatMath.tanh(-0f)), "tanh(-0) is -0");
+        assertEquals(Float.MIN_VALUE, FloatMath.tanh(Float.MIN_VALUE), "subnormal inputs give themselves");
+        assertTrue(Float.isNaN(FloatMath.tanh(Float.NaN)));
+        assertEquals(1f, FloatMath.tanh(Float.POSITIVE_INFINITY));
+        assertEquals(-1f, FloatMath.tanh(Float.NEGATIVE_INFINITY));
+        assertEquals(1f, FloatMath.tanh(9.1f), "tanh rounds to 1 from about 9.01 on");
+        assertEquals(-1f, FloatMath.tanh(-50f), "past exp's overflow");
+        float below = 0.625f, above = Math.nextUp(0.625f); // both sides of the switch between the two formulas
+        assertTrue(ulps(FloatMath.tanh(below), Math.tanh(below)) <= 1.5 && ulps(FloatMath.tanh(above), Math.tanh(above)) <= 1.5);
+        assertTrue(FloatMath.tanh(below) <= FloatMath.tanh(above), "monotone across the switch");
+    }
 }
