@@ -313,10 +313,19 @@ final class VectorGemm {
         }
     }
 
-    /** Adds the valid {@code height × width} corner of a stored tile to C at {@code co} (no vectors cross this call). */
+    /**
+     * Adds the valid {@code height × width} corner of a stored tile to C at {@code co} (no vectors
+     * cross this call): whole vectors of each row, then the rest one by one. With 16-float vectors a
+     * 50-wide C (W1's layers) has an 18-wide last panel; adding it float by float took 12 % of W1's
+     * step at batch 32.
+     */
     private static void addPartialTile(float[] tile, float[] c, int co, int ldc, int height, int width) {
+        int whole = S.loopBound(width);
         for (int r = 0; r < height; r++) {
-            for (int j = 0; j < width; j++) c[co + r * ldc + j] += tile[r * NR + j];
+            int o = co + r * ldc, t = r * NR;
+            int j = 0;
+            for (; j < whole; j += L) FloatVector.fromArray(S, c, o + j).add(FloatVector.fromArray(S, tile, t + j)).intoArray(c, o + j);
+            for (; j < width; j++) c[o + j] += tile[t + j];
         }
     }
 

@@ -56,6 +56,16 @@ class GemmTest {
     }
 
     @Test
+    void everyWidthOfTheLastColumnPanelIsAddedRight() {
+        // n from 1 to past two panels: the last panel's valid width takes every value below NR, in
+        // whole vectors and single floats (8 or 16 floats a vector); 70 columns also pack A
+        SplittableRandom r = new SplittableRandom(13);
+        for (int n = 1; n <= Math.max(70, 2 * VectorGemm.NR + 1); n++) {
+            for (int t = 0; t < 8; t++) compare(r, 9, n, 7, (t & 1) != 0, (t & 2) != 0, (t & 4) != 0);
+        }
+    }
+
+    @Test
     void zeroSizesAreValid() {
         SplittableRandom r = new SplittableRandom(3);
         int[][] shapes = {{0, 4, 3}, {4, 0, 3}, {4, 3, 0}, {0, 0, 0}, {1, 1, 0}};
