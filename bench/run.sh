@@ -29,9 +29,14 @@ out="$root/bench/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 echo "== building the benchmarks"
 mvn -B -q -ntp -Dstyle.color=never -Pbench -pl bench -am package -DskipTests
+# the core-to-core round trip before and after each library's runs: on a VM it tells whether the two
+# vCPUs shared an L3 cache meanwhile (see CoreLatency); the report prints it under the table
+latency() { java -cp bench/target/benchmarks.jar minimax.bench.CoreLatency "$out/core-latency-$1.json" || true; }
+latency before-minimax
 echo "== Minimax (JMH)"
 java -jar bench/target/benchmarks.jar 'W1' "${w1[@]}" "${jvm[@]}" -rf json -rff "$out/minimax-jmh-w1.json"
 java -jar bench/target/benchmarks.jar 'W[23]' "${jmh[@]}" "${jvm[@]}" -rf json -rff "$out/minimax-jmh.json"
+latency after-minimax
 echo "== PyTorch"
 if [ -x bench/peers/run-pytorch.sh ]; then
   bench/peers/run-pytorch.sh --out "$out/pytorch.json" $quick || echo "{\"peer\": \"pytorch\", \"error\": \"harness exited with an error\"}" > "$out/pytorch.json"
@@ -40,6 +45,7 @@ echo "== DJL and Deeplearning4j"
 if [ -x bench/peers-java/run.sh ]; then
   bench/peers-java/run.sh --out-dir "$out" $quick || true
 fi
+latency after-peers
 echo "== report"
 java -cp bench/target/benchmarks.jar minimax.bench.Report "$out"
 echo "written: $out/report.md and $out/report.json"

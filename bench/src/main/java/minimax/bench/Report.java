@@ -48,7 +48,8 @@ public final class Report {
             rows.addAll(peerRows(peer, f, peerErrors));
         }
         String jvm = minimaxJvm(dir.resolve("minimax-jmh.json"));
-        String md = markdown(rows, peerErrors, jvm);
+        Map<String, Double> latency = coreLatency(dir);
+        String md = markdown(rows, peerErrors, jvm) + latencyLine(latency);
         AtomicFiles.writeString(dir.resolve("report.md"), md);
         List<Object> json = new ArrayList<>();
         for (Row r : rows) {
@@ -65,10 +66,40 @@ public final class Report {
         }
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("minimax_jvm", jvm);
+        top.put("core_round_trip_ns", new LinkedHashMap<>(latency));
         top.put("rows", json);
         top.put("peer_errors", new LinkedHashMap<>(peerErrors));
         AtomicFiles.writeString(dir.resolve("report.json"), Json.write(top));
         System.out.print(md);
+    }
+
+    /** The moments at which bench/run.sh measures the core-to-core round trip, with the words the report uses. */
+    private static final Map<String, String> LATENCY_MOMENTS = Map.of(
+            "before-minimax", "before Minimax's runs", "after-minimax", "after them", "after-peers", "after the peers'");
+
+    /** The median round trips of {@code core-latency-<moment>.json} in {@code dir}, for the moments present. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Double> coreLatency(Path dir) throws IOException {
+        Map<String, Double> found = new LinkedHashMap<>();
+        for (String moment : List.of("before-minimax", "after-minimax", "after-peers")) {
+            Path f = dir.resolve("core-latency-" + moment + ".json");
+            if (Files.exists(f)) found.put(moment, num(((Map<String, Object>) Json.parse(Files.readString(f))).get("median_ns")));
+        }
+        return found;
+    }
+
+    /** A line saying which state the VM's two cores were in during the runs (empty when nothing was measured). */
+    static String latencyLine(Map<String, Double> latency) {
+        if (latency.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("\nCore-to-core round trip (two threads passing a cache line): ");
+        int i = 0;
+        for (Map.Entry<String, Double> e : latency.entrySet()) {
+            if (i++ > 0) sb.append(", ");
+            sb.append(String.format(Locale.ROOT, "%.0f ns %s", e.getValue(), LATENCY_MOMENTS.get(e.getKey())));
+        }
+        sb.append(". On the 2-vCPU development VM it was about 70 ns while the two vCPUs shared an L3 cache and about 330 ns while they did not;"
+                + " in the second state W1 and W2 at small batches ran up to 1.7× slower (README, Performance).\n");
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")
