@@ -1,6 +1,5 @@
 package minimax.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,12 +22,23 @@ import minimax.format.Json;
  * against 225–250 µs in the same JVM, the round trip 68 against 325–340 ns). A report that gives
  * the round trip before and after each library's runs says which state its figures were measured in.
  *
+ * <p>Each trial runs for a fixed time ({@link #TRIAL_NANOS}), not a fixed count, and a waiting thread
+ * yields now and then, so the probe ends in about a second even where the two threads share one
+ * processor (there every hand-off waits for the scheduler: milliseconds, not nanoseconds). With
+ * fewer than two processors it measures nothing and says so.
+ *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar minimax.bench.CoreLatency FILE} writes
- * {@code {"median_ns": …, "trials_ns": […]}} to FILE (replaced atomically) and prints the median.
+ * {@code {"median_ns": …, "min_ns": …, "max_ns": …, "trials_ns": […]}} (or {@code {"skipped": reason}})
+ * to FILE, replaced atomically, and prints the median with the spread.
  */
 public final class CoreLatency {
-    private static final int ROUND_TRIPS = 100_000;
     private static final int TRIALS = 7;
+    static final long TRIAL_NANOS = 100_000_000;
+    /** Round trips between two looks at the clock. */
+    private static final int BATCH = 256;
+    /** A waiting thread yields after this many spins (a round trip takes some tens of spins when both threads run). */
+    private static final int SPINS_PER_YIELD = 10_000;
+    private static final long STOP = -1;
 
     private CoreLatency() {}
 
@@ -37,46 +47,69 @@ public final class CoreLatency {
             System.err.println("usage: CoreLatency FILE   (writes the core-to-core round trip, in ns, as JSON)");
             System.exit(2);
         }
-        double[] trials = measure();
-        double median = median(trials);
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("median_ns", median);
-        json.put("trials_ns", List.of(Arrays.stream(trials).boxed().toArray()));
-        write(Path.of(args[0]), json);
-        System.out.printf(Locale.ROOT, "core-to-core round trip: %.0f ns (median of %d trials of %,d)%n", median, TRIALS, ROUND_TRIPS);
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (processors < 2) {
+            json.put("skipped", "one processor: no two threads run at once");
+            System.out.println("core-to-core round trip: not measured (one processor)");
+        } else {
+            double[] trials = measure();
+            double[] sorted = trials.clone();
+            Arrays.sort(sorted);
+            json.put("median_ns", median(trials));
+            json.put("min_ns", sorted[0]);
+            json.put("max_ns", sorted[sorted.length - 1]);
+            json.put("trials_ns", List.of(Arrays.stream(trials).boxed().toArray()));
+            System.out.printf(Locale.ROOT, "core-to-core round trip: %.0f ns (median of %d trials; %.0f–%.0f)%n",
+                    median(trials), TRIALS, sorted[0], sorted[sorted.length - 1]);
+        }
+        AtomicFiles.writeString(Path.of(args[0]), Json.write(json));
     }
 
-    /** {@link #TRIALS} measurements of the mean round trip over {@link #ROUND_TRIPS}, after one untimed trial. */
+    /** {@link #TRIALS} measurements of the mean round trip, after one untimed trial. */
     static double[] measure() throws InterruptedException {
-        roundTrip(ROUND_TRIPS); // warms up both loops
+        roundTrip(TRIAL_NANOS / 2); // warms up both loops
         double[] trials = new double[TRIALS];
-        for (int i = 0; i < TRIALS; i++) trials[i] = roundTrip(ROUND_TRIPS);
+        for (int i = 0; i < TRIALS; i++) trials[i] = roundTrip(TRIAL_NANOS);
         return trials;
     }
 
     /**
-     * Mean nanoseconds per round trip: this thread writes an odd value, a second thread waits for it
-     * and answers with the next even one.
+     * Mean nanoseconds per round trip over about {@code nanos}: this thread writes an odd value, a
+     * second thread waits for it and answers with the next even one; {@link #STOP} ends the second thread.
      */
-    static double roundTrip(int n) throws InterruptedException {
+    static double roundTrip(long nanos) throws InterruptedException {
         AtomicLong flag = new AtomicLong();
         Thread echo = new Thread(() -> {
-            for (long v = 1; v < 2L * n; v += 2) {
-                while (flag.get() != v) Thread.onSpinWait();
+            for (long v = 1; ; v += 2) {
+                if (await(flag, v) == STOP) return;
                 flag.set(v + 1);
             }
         }, "core-latency-echo");
         echo.setDaemon(true);
         echo.start();
-        while (echo.getState() == Thread.State.NEW) Thread.onSpinWait();
-        long start = System.nanoTime();
-        for (long v = 1; v < 2L * n; v += 2) {
-            flag.set(v);
-            while (flag.get() != v + 1) Thread.onSpinWait();
+        long start = System.nanoTime(), end = start + nanos, trips = 0;
+        long v = 1;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < BATCH; i++, v += 2, trips++) {
+                flag.set(v);
+                await(flag, v + 1);
+            }
         }
         long elapsed = System.nanoTime() - start;
+        flag.set(STOP);
         echo.join();
-        return elapsed / (double) n;
+        return elapsed / (double) trips;
+    }
+
+    /** Spins until {@code flag} holds {@code value} or {@link #STOP}, yielding now and then; returns what it saw. */
+    private static long await(AtomicLong flag, long value) {
+        for (int spins = 1; ; spins++) {
+            long seen = flag.get();
+            if (seen == value || seen == STOP) return seen;
+            if (spins % SPINS_PER_YIELD == 0) Thread.yield();
+            else Thread.onSpinWait();
+        }
     }
 
     static double median(double[] values) {
@@ -84,9 +117,5 @@ public final class CoreLatency {
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static void write(Path file, Map<String, Object> json) throws IOException {
-        AtomicFiles.writeString(file, Json.write(json));
     }
 }

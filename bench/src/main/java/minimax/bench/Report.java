@@ -48,7 +48,7 @@ public final class Report {
             rows.addAll(peerRows(peer, f, peerErrors));
         }
         String jvm = minimaxJvm(dir.resolve("minimax-jmh.json"));
-        Map<String, Double> latency = coreLatency(dir);
+        Map<String, String> latency = coreLatency(dir);
         String md = markdown(rows, peerErrors, jvm) + latencyLine(latency);
         AtomicFiles.writeString(dir.resolve("report.md"), md);
         List<Object> json = new ArrayList<>();
@@ -77,28 +77,46 @@ public final class Report {
     private static final Map<String, String> LATENCY_MOMENTS = Map.of(
             "before-minimax", "before Minimax's runs", "after-minimax", "after them", "after-peers", "after the peers'");
 
-    /** The median round trips of {@code core-latency-<moment>.json} in {@code dir}, for the moments present. */
+    /**
+     * What {@code core-latency-<moment>.json} in {@code dir} says, for the moments whose file exists: the
+     * median round trip in ns ("70 ns"), or why there is none ("not measured: …", "unreadable: …").
+     * A bad file never stops the report.
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, Double> coreLatency(Path dir) throws IOException {
-        Map<String, Double> found = new LinkedHashMap<>();
+    static Map<String, String> coreLatency(Path dir) {
+        Map<String, String> found = new LinkedHashMap<>();
         for (String moment : List.of("before-minimax", "after-minimax", "after-peers")) {
             Path f = dir.resolve("core-latency-" + moment + ".json");
-            if (Files.exists(f)) found.put(moment, num(((Map<String, Object>) Json.parse(Files.readString(f))).get("median_ns")));
+            if (!Files.exists(f)) continue;
+            try {
+                Object parsed = Json.parse(Files.readString(f));
+                Map<String, Object> m = parsed instanceof Map ? (Map<String, Object>) parsed : Map.of();
+                Object median = m.get("median_ns");
+                if (median instanceof Number && Double.isFinite(((Number) median).doubleValue())) {
+                    found.put(moment, String.format(Locale.ROOT, "%.0f ns", ((Number) median).doubleValue()));
+                } else if (m.get("skipped") != null) {
+                    found.put(moment, "not measured (" + m.get("skipped") + ")");
+                } else {
+                    found.put(moment, "unreadable (" + f.getFileName() + " holds no median_ns number)");
+                }
+            } catch (IOException | RuntimeException e) {
+                found.put(moment, "unreadable (" + f.getFileName() + ": " + e.getMessage() + ")");
+            }
         }
         return found;
     }
 
     /** A line saying which state the VM's two cores were in during the runs (empty when nothing was measured). */
-    static String latencyLine(Map<String, Double> latency) {
+    static String latencyLine(Map<String, String> latency) {
         if (latency.isEmpty()) return "";
         StringBuilder sb = new StringBuilder("\nCore-to-core round trip (two threads passing a cache line): ");
         int i = 0;
-        for (Map.Entry<String, Double> e : latency.entrySet()) {
+        for (Map.Entry<String, String> e : latency.entrySet()) {
             if (i++ > 0) sb.append(", ");
-            sb.append(String.format(Locale.ROOT, "%.0f ns %s", e.getValue(), LATENCY_MOMENTS.get(e.getKey())));
+            sb.append(e.getValue()).append(' ').append(LATENCY_MOMENTS.get(e.getKey()));
         }
         sb.append(". On the 2-vCPU development VM it was about 70 ns while the two vCPUs shared an L3 cache and about 330 ns while they did not;"
-                + " in the second state W1 and W2 at small batches ran up to 1.7× slower (README, Performance).\n");
+                + " in the second state W1 at batch 1,024 ran up to 1.7× slower (README, Performance).\n");
         return sb.toString();
     }
 

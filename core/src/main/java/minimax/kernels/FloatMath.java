@@ -67,7 +67,7 @@ public final class FloatMath {
     }
 
     /**
-     * {@code tanh x} within 1.3 ulp (measured maximum 1.27 ulp, on every 97th float), computed on a = |x| and given x's sign: for a ≤ 0.625 the
+     * {@code tanh x} within 1.34 ulp (measured on every float: at most 1.3303 ulp, at 0.62830955), computed on a = |x| and given x's sign: for a ≤ 0.625 the
      * Cephes polynomial {@code a + a·a²·T(a²)} (no cancellation near 0), above it
      * {@code 1 − 2/(e^2a + 1)} with {@link #exp} (which is +∞ past a ≈ 44.4, giving exactly 1).
      * tanh(−0) is −0 and NaN stays NaN.

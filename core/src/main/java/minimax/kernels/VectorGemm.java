@@ -316,8 +316,8 @@ final class VectorGemm {
     /**
      * Adds the valid {@code height × width} corner of a stored tile to C at {@code co} (no vectors
      * cross this call): whole vectors of each row, then the rest one by one. With 16-float vectors a
-     * 50-wide C (W1's layers) has an 18-wide last panel; adding it float by float took 12 % of W1's
-     * step at batch 32.
+     * 50-wide C (W1's layers) has an 18-wide last panel; added float by float it drew 12 % of JFR's
+     * samples of W1's step at batch 32, and adding whole vectors made the step 5.3 % faster.
      */
     private static void addPartialTile(float[] tile, float[] c, int co, int ldc, int height, int width) {
         int whole = S.loopBound(width);

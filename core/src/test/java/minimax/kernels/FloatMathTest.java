@@ -55,17 +55,20 @@ class FloatMathTest {
     }
 
     @Test
-    void tanhIsWithinOnePointFiveUlpsOfTheExactValueOnEveryFloatOfAStrideSweep() {
-        // every 97th bit pattern of the non-negative floats: subnormals, the polynomial's range, the
-        // switch at 0.625, exp's range and saturation; tanh is odd, so negatives are checked by sign below
+    void tanhIsWithinOnePointThreeFourUlpsOfTheExactValue() {
+        // every 97th bit pattern of the non-negative floats (subnormals, the polynomial's range, exp's
+        // range and saturation) and every float of [0.5, 0.7], around the switch at 0.625 where the
+        // error peaks (an exhaustive check of all floats found 1.3303 ulp at 0.62830955, just above it);
+        // tanh is odd, so negatives are checked by sign below
         double worst = 0;
         float worstAt = 0;
-        for (int bits = 0; bits >= 0 && bits < Float.floatToRawIntBits(Float.POSITIVE_INFINITY); bits += 97) {
+        int dense0 = Float.floatToRawIntBits(0.5f), dense1 = Float.floatToRawIntBits(0.7f);
+        for (int bits = 0; bits >= 0 && bits < Float.floatToRawIntBits(Float.POSITIVE_INFINITY); bits += bits >= dense0 && bits < dense1 ? 1 : 97) {
             float x = Float.intBitsToFloat(bits);
             double err = ulps(FloatMath.tanh(x), Math.tanh(x));
             if (err > worst) { worst = err; worstAt = x; }
         }
-        assertTrue(worst <= 1.5, "worst error " + worst + " ulp at " + worstAt);
+        assertTrue(worst <= 1.34, "worst error " + worst + " ulp at " + worstAt);
     }
 
     @Test
@@ -84,7 +87,7 @@ class FloatMathTest {
         assertEquals(1f, FloatMath.tanh(9.1f), "tanh rounds to 1 from about 9.01 on");
         assertEquals(-1f, FloatMath.tanh(-50f), "past exp's overflow");
         float below = 0.625f, above = Math.nextUp(0.625f); // both sides of the switch between the two formulas
-        assertTrue(ulps(FloatMath.tanh(below), Math.tanh(below)) <= 1.5 && ulps(FloatMath.tanh(above), Math.tanh(above)) <= 1.5);
+        assertTrue(ulps(FloatMath.tanh(below), Math.tanh(below)) <= 1.34 && ulps(FloatMath.tanh(above), Math.tanh(above)) <= 1.34);
         assertTrue(FloatMath.tanh(below) <= FloatMath.tanh(above), "monotone across the switch");
     }
 }
