@@ -187,6 +187,35 @@ class GemmTest {
     }
 
     /**
+     * A·Bᵀ with few rows of C (5 to 64) runs as Cᵀ = B·Aᵀ and a transposition; it must give the
+     * direct packed kernel's bits exactly, over one and several depth blocks (k past 256), with exact
+     * −0 products and sums that underflow to −0, on one thread and on two, and C's old contents
+     * (NaN here) must not leak through.
+     */
+    @Test
+    void fewRowsTimesTransposedBGivesTheDirectKernelsBits() {
+        SplittableRandom r = new SplittableRandom(14);
+        int[][] shapes = {{5, 40, 7}, {17, 100, 300}, {64, 784, 512}, {64, 70, 513}, {37, 38, 5}};
+        KernelChecks.onOneAndTwoThreads(threads -> {
+            for (int[] s : shapes) {
+                int m = s[0], n = s[1], k = s[2];
+                float[] a = random(r, m * k), b = random(r, n * k);
+                for (int p = 0; p < k; p++) a[p] = 0f;     // row 0 of A is zero: exact ±0 products
+                for (int p = 0; p < k; p++) {              // row 1 of A times row 0 of B: every product underflows to −0
+                    a[k + p] = -1e-23f;
+                    b[p] = 1e-23f;
+                }
+                float[] viaGemm = new float[m * n];
+                java.util.Arrays.fill(viaGemm, Float.NaN);
+                float[] direct = new float[m * n];
+                Gemm.sgemm(false, true, m, n, k, a, b, viaGemm, false);
+                VectorGemm.sgemm(false, true, m, n, k, a, b, direct, true, (long) m * n * k >= Gemm.PARALLEL_THRESHOLD);
+                KernelChecks.assertSameBits(direct, viaGemm, () -> m + "×" + n + "×" + k + " A·Bᵀ on " + threads + " thread(s)");
+            }
+        });
+    }
+
+    /**
      * The thin paths sum each element from +0 by fused multiply-adds, as the packed kernel does, so
      * an exact −0 product onto +0 gives +0 and C = −0 stays −0 only where the packed kernel keeps it
      * (a first step computed as a plain product, −0, would turn −0 + sum into −0 where it is +0).
