@@ -36,13 +36,17 @@ class ElementwiseKernelTest {
     @Test
     void sigmoidLoopEqualsTheScalarFunctionBitForBit() {
         assertLoopEqualsScalar("sigmoid", Elementwise::sigmoid, FloatMath::sigmoid);
+        // spread 60: many lanes beyond ±87, whose vectors take the scalar function
+        assertLoopEqualsScalar("sigmoid", Elementwise::sigmoid, FloatMath::sigmoid, inputs(60));
     }
 
     @Test
     void tanhLoopEqualsTheScalarFunctionBitForBit() {
-        // spread 1: most vectors mix lanes of both formulas (|x| on either side of 0.625); spread 20: mostly saturated
+        // spread 1: most vectors mix lanes of both formulas (|x| on either side of 0.625); spread 20 and 60:
+        // mostly saturated, many vectors with a lane beyond |x| = 44, which take the scalar function
         assertLoopEqualsScalar("tanh", Elementwise::tanh, FloatMath::tanh, inputs(1));
         assertLoopEqualsScalar("tanh", Elementwise::tanh, FloatMath::tanh, inputs(20));
+        assertLoopEqualsScalar("tanh", Elementwise::tanh, FloatMath::tanh, inputs(60));
     }
 
     private interface ArrayLoop {
