@@ -32,6 +32,7 @@ import minimax.format.Json;
  * to FILE, replaced atomically, and prints the median with the spread.
  */
 public final class CoreLatency {
+    /** An odd number, so the median is one of them. */
     private static final int TRIALS = 7;
     static final long TRIAL_NANOS = 100_000_000;
     /** Round trips between two looks at the clock. */
@@ -56,12 +57,12 @@ public final class CoreLatency {
             double[] trials = measure();
             double[] sorted = trials.clone();
             Arrays.sort(sorted);
-            json.put("median_ns", median(trials));
-            json.put("min_ns", sorted[0]);
-            json.put("max_ns", sorted[sorted.length - 1]);
+            double median = sorted[TRIALS / 2], min = sorted[0], max = sorted[TRIALS - 1]; // TRIALS is odd
+            json.put("median_ns", median);
+            json.put("min_ns", min);
+            json.put("max_ns", max);
             json.put("trials_ns", List.of(Arrays.stream(trials).boxed().toArray()));
-            System.out.printf(Locale.ROOT, "core-to-core round trip: %.0f ns (median of %d trials; %.0f–%.0f)%n",
-                    median(trials), TRIALS, sorted[0], sorted[sorted.length - 1]);
+            System.out.printf(Locale.ROOT, "core-to-core round trip: %.0f ns (median of %d trials; %.0f–%.0f)%n", median, TRIALS, min, max);
         }
         AtomicFiles.writeString(Path.of(args[0]), Json.write(json));
     }
@@ -110,12 +111,5 @@ public final class CoreLatency {
             if (spins % SPINS_PER_YIELD == 0) Thread.yield();
             else Thread.onSpinWait();
         }
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -73,9 +73,13 @@ public final class Report {
         System.out.print(md);
     }
 
-    /** The moments at which bench/run.sh measures the core-to-core round trip, with the words the report uses. */
-    private static final Map<String, String> LATENCY_MOMENTS = Map.of(
-            "before-minimax", "before Minimax's runs", "after-minimax", "after them", "after-peers", "after the peers'");
+    /** The moments at which bench/run.sh measures the core-to-core round trip, in order, with the words the report uses. */
+    private static final Map<String, String> LATENCY_MOMENTS = new LinkedHashMap<>();
+    static {
+        LATENCY_MOMENTS.put("before-minimax", "before Minimax's runs");
+        LATENCY_MOMENTS.put("after-minimax", "after them");
+        LATENCY_MOMENTS.put("after-peers", "after the peers'");
+    }
 
     /**
      * What {@code core-latency-<moment>.json} in {@code dir} says, for the moments whose file exists: the
@@ -85,7 +89,7 @@ public final class Report {
     @SuppressWarnings("unchecked")
     static Map<String, String> coreLatency(Path dir) {
         Map<String, String> found = new LinkedHashMap<>();
-        for (String moment : List.of("before-minimax", "after-minimax", "after-peers")) {
+        for (String moment : LATENCY_MOMENTS.keySet()) {
             Path f = dir.resolve("core-latency-" + moment + ".json");
             if (!Files.exists(f)) continue;
             try {

@@ -14,8 +14,28 @@ public final class Elementwise {
 
     /** {@code out[i] = e^in[i]} for {@code i < n}. */
     public static void exp(float[] in, float[] out, int n) {
-        if (n < PARALLEL_ELEMENTS) expRange(in, out, 0, n);
-        else Parallel.forRange(n, true, (from, to) -> expRange(in, out, from, to));
+        splitAcrossThreads(in, out, n, Elementwise::expRange);
+    }
+
+    /** {@code out[i] = 1 / (1 + e^−in[i])} for {@code i < n}. */
+    public static void sigmoid(float[] in, float[] out, int n) {
+        splitAcrossThreads(in, out, n, Elementwise::sigmoidRange);
+    }
+
+    /** {@code out[i] = tanh in[i]} for {@code i < n} ({@link FloatMath#tanh}). */
+    public static void tanh(float[] in, float[] out, int n) {
+        splitAcrossThreads(in, out, n, Elementwise::tanhRange);
+    }
+
+    /** One element-wise function over {@code [from, to)}. */
+    private interface RangeLoop {
+        void apply(float[] in, float[] out, int from, int to);
+    }
+
+    /** Runs {@code loop} over {@code [0, n)}: alone below {@link #PARALLEL_ELEMENTS}, else split over {@link Parallel}'s threads. */
+    private static void splitAcrossThreads(float[] in, float[] out, int n, RangeLoop loop) {
+        if (n < PARALLEL_ELEMENTS) loop.apply(in, out, 0, n);
+        else Parallel.forRange(n, true, (from, to) -> loop.apply(in, out, from, to));
     }
 
     private static void expRange(float[] in, float[] out, int from, int to) {
@@ -23,21 +43,9 @@ public final class Elementwise {
         else for (int i = from; i < to; i++) out[i] = FloatMath.exp(in[i]);
     }
 
-    /** {@code out[i] = 1 / (1 + e^−in[i])} for {@code i < n}. */
-    public static void sigmoid(float[] in, float[] out, int n) {
-        if (n < PARALLEL_ELEMENTS) sigmoidRange(in, out, 0, n);
-        else Parallel.forRange(n, true, (from, to) -> sigmoidRange(in, out, from, to));
-    }
-
     private static void sigmoidRange(float[] in, float[] out, int from, int to) {
         if (VectorSupport.ENABLED) VectorMath.sigmoid(in, out, from, to);
         else for (int i = from; i < to; i++) out[i] = FloatMath.sigmoid(in[i]);
-    }
-
-    /** {@code out[i] = tanh in[i]} for {@code i < n} ({@link FloatMath#tanh}). */
-    public static void tanh(float[] in, float[] out, int n) {
-        if (n < PARALLEL_ELEMENTS) tanhRange(in, out, 0, n);
-        else Parallel.forRange(n, true, (from, to) -> tanhRange(in, out, from, to));
     }
 
     private static void tanhRange(float[] in, float[] out, int from, int to) {

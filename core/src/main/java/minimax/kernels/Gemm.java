@@ -43,10 +43,9 @@ public final class Gemm {
         if (!accumulate && (k == 0 || !matrixKernels)) java.util.Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0 || k == 0) return;
         boolean parallel = (long) m * n * k >= PARALLEL_THRESHOLD && m > 1;
-        if (matrixKernels && !accumulate && !transA && transB && k > VectorGemm.THIN && VectorGemm.THIN < m && m < VectorGemm.PACK_A_MIN_COLUMNS && m < n) {
-            viaTransposedProduct(m, n, k, a, b, c, parallel);
-        } else if (matrixKernels && k > VectorGemm.THIN && (m > VectorGemm.THIN || transB)) {
-            VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, !accumulate, parallel);
+        if (matrixKernels && k > VectorGemm.THIN && (m > VectorGemm.THIN || transB)) {
+            if (fewRowsTimesTransposedB(transA, transB, m, n, accumulate)) viaTransposedProduct(m, n, k, a, b, c, parallel);
+            else VectorGemm.sgemm(transA, transB, m, n, k, a, b, c, !accumulate, parallel);
         } else if (matrixKernels && k <= VectorGemm.THIN) {
             float[] rowsOfB = transB && k > 1 ? transposed(b, n, k) : b; // op(B)'s k rows, contiguous ([n,1] is already [1,n])
             Parallel.forRange(m, parallel, (i0, i1) -> VectorGemm.thin(transA, m, n, k, a, rowsOfB, c, !accumulate, i0, i1, 0, n));
@@ -59,8 +58,13 @@ public final class Gemm {
         }
     }
 
-    /** The calling thread's buffer for {@link #viaTransposedProduct}, grown on demand (no allocation per product). */
-    private static final ThreadLocal<float[][]> PRODUCT_T = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+    /**
+     * A·Bᵀ, overwriting a C with more than {@link VectorGemm#THIN} but fewer than
+     * {@link VectorGemm#PACK_A_MIN_COLUMNS} rows and more columns than rows: {@link #viaTransposedProduct} is cheaper.
+     */
+    private static boolean fewRowsTimesTransposedB(boolean transA, boolean transB, int m, int n, boolean accumulate) {
+        return !accumulate && !transA && transB && m > VectorGemm.THIN && m < VectorGemm.PACK_A_MIN_COLUMNS && m < n;
+    }
 
     /**
      * C = A·Bᵀ (A {@code [m,k]}, B {@code [n,k]}) for a C of few rows, computed as Cᵀ = B·Aᵀ and then
@@ -72,25 +76,35 @@ public final class Gemm {
      * fused multiply-adds (fma(x, y, s) = fma(y, x, s)) in the same depth blocks, and the transposition copies it.
      */
     private static void viaTransposedProduct(int m, int n, int k, float[] a, float[] b, float[] c, boolean parallel) {
-        float[][] holder = PRODUCT_T.get();
-        if (holder[0].length < m * n) holder[0] = new float[m * n];
-        float[] t = holder[0];
+        float[] t = scratch(m * n);
         VectorGemm.sgemm(false, true, n, m, k, b, a, t, true, parallel); // t = Cᵀ, [n,m]
-        for (int i = 0; i < m; i++) {
-            for (int j = 0, src = i, dst = i * n; j < n; j++, src += m, dst++) c[dst] = t[src];
+        transpose(t, n, m, c);
+    }
+
+    /** B stored {@code [n,k]} as {@code [k,n]} (for small k: a few rows), in the calling thread's scratch buffer. */
+    private static float[] transposed(float[] b, int n, int k) {
+        float[] t = scratch(k * n);
+        transpose(b, n, k, t);
+        return t;
+    }
+
+    /** {@code dst} ({@code [cols,rows]}) = the transpose of {@code src} ({@code [rows,cols]}); dst is written in order. */
+    private static void transpose(float[] src, int rows, int cols, float[] dst) {
+        for (int j = 0, d = 0; j < cols; j++) {
+            for (int i = 0, s = j; i < rows; i++, s += cols, d++) dst[d] = src[s];
         }
     }
 
-    /** The calling thread's buffer for {@link #transposed}, grown on demand (no allocation per product). */
-    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+    /**
+     * The calling thread's scratch buffer for {@link #transposed} and {@link #viaTransposedProduct}
+     * (which never use it at once), grown on demand: no allocation per product.
+     */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
-    /** B stored {@code [n,k]} as {@code [k,n]} (for small k: a few rows), in the calling thread's buffer. */
-    private static float[] transposed(float[] b, int n, int k) {
-        float[][] holder = TRANSPOSED.get();
-        if (holder[0].length < k * n) holder[0] = new float[k * n];
-        float[] t = holder[0];
-        for (int j = 0; j < n; j++) for (int p = 0; p < k; p++) t[p * n + j] = b[j * k + p];
-        return t;
+    private static float[] scratch(int size) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < size) holder[0] = new float[size];
+        return holder[0];
     }
 
     /** The portable path (no Vector API): C += op(A)·op(B), C already zeroed if not accumulating. */
